@@ -1,0 +1,15 @@
+package io.ztrade;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Ztrade: trading agents as Camel routes made from one YAML template in {@code routes/}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ZtradeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ZtradeApplication.class, args);
+    }
+}

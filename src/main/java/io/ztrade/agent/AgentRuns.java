@@ -1,0 +1,55 @@
+package io.ztrade.agent;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/** The first and last steps of every agent route: make the run from the trigger, and stamp its end. */
+@Component
+public class AgentRuns {
+
+    /** Job data a manual or start-up trigger passes along (strings, so a JDBC job store keeps them). */
+    public static final String TRIGGER_KEY = "ztrade.trigger";
+    public static final String FORCE_KEY = "ztrade.force";
+
+    static final String RUN_START_NANOS = "ztrade.runStartNanos";
+
+    private final AgentCatalog catalog;
+
+    public AgentRuns(AgentCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public AgentRun start(Exchange exchange) {
+        AgentSettings agent = catalog.get(exchange.getFromRouteId());
+        exchange.setProperty(RUN_START_NANOS, System.nanoTime());
+        StepTimer.timingsOf(exchange);
+        Instant now = Instant.now();
+        Date fireTime = exchange.getIn().getHeader("scheduledFireTime", Date.class);
+        Map<?, ?> jobData = exchange.getIn().getHeader("mergedJobDataMap", Map.class);
+        RunTrigger trigger = RunTrigger.SCHEDULE;
+        boolean force = false;
+        if (jobData != null && jobData.get(TRIGGER_KEY) != null) {
+            trigger = RunTrigger.valueOf(jobData.get(TRIGGER_KEY).toString());
+            force = Boolean.parseBoolean(String.valueOf(jobData.get(FORCE_KEY)));
+        }
+        return AgentRun.start(agent, trigger, force, fireTime == null ? now : fireTime.toInstant(), now);
+    }
+
+    public AgentRun complete(AgentRun run, Exchange exchange) {
+        return run.completed(Instant.now(), timings(exchange));
+    }
+
+    static List<StepTiming> timings(Exchange exchange) {
+        Long base = exchange.getProperty(RUN_START_NANOS, Long.class);
+        long start = base == null ? System.nanoTime() : base;
+        return StepTimer.timingsOf(exchange).stream()
+                .sorted(Comparator.comparingLong(StepTimer.RawTiming::startNanos))
+                .map(t -> new StepTiming(t.step(), (t.startNanos() - start) / 1e6, (t.endNanos() - t.startNanos()) / 1e6))
+                .toList();
+    }
+}

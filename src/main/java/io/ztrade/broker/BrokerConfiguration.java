@@ -1,0 +1,18 @@
+package io.ztrade.broker;
+
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+    /** The embedded default's repository of submitted client order ids; production replaces it with Redis. */
+    @Bean
+    @ConditionalOnMissingBean(IdempotentRepository.class)
+    IdempotentRepository submittedOrderIds() {
+        return MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+    }
+}

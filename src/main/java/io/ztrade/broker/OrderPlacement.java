@@ -1,0 +1,45 @@
+package io.ztrade.broker;
+
+import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.AssetClass;
+import io.ztrade.agent.RunStatus;
+import io.ztrade.risk.RiskVerdict;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code broker} step: turns the approved, sized verdict into one market order with the run's client
+ * order id. Checks the approval again itself: an order risk did not approve is never sent, whatever the
+ * route says.
+ */
+@Component
+public class OrderPlacement {
+
+    private final Broker broker;
+
+    public OrderPlacement(Broker broker) {
+        this.broker = broker;
+    }
+
+    public AgentRun place(AgentRun run) {
+        RiskVerdict verdict = run.risk();
+        if (verdict == null || !verdict.approved() || run.status() != RunStatus.RUNNING) {
+            throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
+                    + " that risk did not approve");
+        }
+        String timeInForce = run.agent().assetClass() == AssetClass.CRYPTO ? "gtc" : "day";
+        OrderRequest order = new OrderRequest(run.agent().symbol(), verdict.side(), verdict.qty(), verdict.notional(),
+                timeInForce, run.clientOrderId());
+        return run.withOrder(broker.submit(order));
+    }
+
+    /**
+     * This client order id already went through here (same fire time twice, or another node): report what the
+     * broker has for it instead of sending again.
+     */
+    public AgentRun alreadySubmitted(AgentRun run) {
+        return broker.findByClientOrderId(run.clientOrderId())
+                .map(run::withOrder)
+                .orElseGet(() -> run.finish(RunStatus.ORDER_SUBMITTED, "order " + run.clientOrderId()
+                        + " was already being submitted for this fire time; not sent again"));
+    }
+}

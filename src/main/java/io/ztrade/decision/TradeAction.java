@@ -1,0 +1,5 @@
+package io.ztrade.decision;
+
+public enum TradeAction {
+    BUY, SELL, HOLD
+}

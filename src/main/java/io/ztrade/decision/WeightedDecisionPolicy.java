@@ -1,0 +1,33 @@
+package io.ztrade.decision;
+
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.sentiment.SentimentReading;
+import io.ztrade.technical.TechnicalSignal;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * score = sentimentWeight x sentiment + technicalWeight x technical (0.6 / 0.4 by default). BUY when the
+ * score is above the threshold, SELL when below its negative, HOLD otherwise (the boundary itself holds).
+ * An unavailable sentiment contributes 0, so the technical signal alone must clear the threshold.
+ */
+@Component("decisionPolicy")
+public class WeightedDecisionPolicy implements DecisionPolicy {
+
+    @Override
+    public TradeDecision decide(SentimentReading sentiment, TechnicalSignal technical, AgentSettings agent) {
+        double s = sentiment.unavailable() ? 0 : sentiment.score();
+        double sc = sentiment.unavailable() ? 0 : sentiment.confidence();
+        double t = technical.signal();
+        double score = agent.sentimentWeight() * s + agent.technicalWeight() * t;
+        double confidence = agent.sentimentWeight() * sc + agent.technicalWeight() * technical.confidence();
+        TradeAction action = score > agent.threshold() ? TradeAction.BUY
+                : score < -agent.threshold() ? TradeAction.SELL
+                : TradeAction.HOLD;
+        String rationale = String.format(Locale.ROOT,
+                "%s: score %+.3f = %.2f x sentiment %+.3f%s + %.2f x technical %+.3f; threshold +/-%.3f",
+                action, score, agent.sentimentWeight(), s, sentiment.unavailable() ? " (unavailable)" : "",
+                agent.technicalWeight(), t, agent.threshold());
+        return new TradeDecision(action, score, confidence, rationale);
+    }
+}

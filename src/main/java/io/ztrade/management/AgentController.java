@@ -1,0 +1,62 @@
+package io.ztrade.management;
+
+import io.ztrade.agent.AgentCatalog;
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.RunTrigger;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The agents and their schedules; run one now. */
+@RestController
+@RequestMapping("/api/agents")
+class AgentController {
+
+    private final AgentCatalog catalog;
+    private final AgentScheduler scheduler;
+
+    AgentController(AgentCatalog catalog, AgentScheduler scheduler) {
+        this.catalog = catalog;
+        this.scheduler = scheduler;
+    }
+
+    record AgentView(String id, String symbol, String assetClass, String schedule, String timeZone, Instant nextFireTime,
+                     Instant previousFireTime, boolean paused) {
+    }
+
+    record RunRequested(String agent, Instant requestedAt, boolean force, String message) {
+    }
+
+    @GetMapping
+    List<AgentView> agents() {
+        return catalog.all().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    AgentView agent(@PathVariable String id) {
+        return view(catalog.get(id));
+    }
+
+    /** Like {@code airflow dags trigger}: market hours still apply unless {@code force=true}. */
+    @PostMapping("/{id}/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RunRequested runNow(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
+        AgentSettings agent = catalog.get(id);
+        scheduler.runNow(agent.agentId(), RunTrigger.MANUAL, force);
+        return new RunRequested(agent.agentId(), Instant.now(), force,
+                "run of " + agent.agentId() + " started; see GET /api/runs?agent=" + agent.agentId());
+    }
+
+    private AgentView view(AgentSettings agent) {
+        AgentScheduler.Schedule schedule = scheduler.schedule(agent);
+        return new AgentView(agent.agentId(), agent.symbol(), agent.assetClass().alpacaName(), schedule.cron(),
+                schedule.timeZone(), schedule.nextFireTime(), schedule.previousFireTime(), schedule.paused());
+    }
+}

@@ -1,0 +1,158 @@
+package io.ztrade.market;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.AssetClass;
+import io.ztrade.provider.AlpacaHeaders;
+import io.ztrade.provider.HttpReply;
+import io.ztrade.provider.Json;
+import io.ztrade.provider.ProviderEndpoints;
+import io.ztrade.provider.ProviderHttp;
+import io.ztrade.provider.ProviderUnavailableException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Alpaca's market data API (or the simulator's copy of it): latest trade and quote, and the most recent bars,
+ * paged with {@code next_page_token}. Stocks use the v2 stocks endpoints on the free IEX feed; crypto the
+ * v1beta3 endpoints, priced at the quote mid. Every number is checked: a NaN, zero or negative price, a
+ * missing field or bars out of order is bad data, never a trade.
+ */
+@Component
+public class AlpacaMarketData implements MarketDataProvider {
+
+    /** Look back far enough to find the bars asked for across nights, weekends and holidays. */
+    static final Duration LOOKBACK = Duration.ofDays(30);
+    static final int MAX_PAGES = 20;
+
+    private final ProviderHttp http;
+    private final ProviderEndpoints endpoints;
+    private final AlpacaHeaders headers;
+    private final ObjectMapper mapper;
+
+    public AlpacaMarketData(ProviderHttp http, ProviderEndpoints endpoints, AlpacaHeaders headers, ObjectMapper mapper) {
+        this.http = http;
+        this.endpoints = endpoints;
+        this.headers = headers;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public MarketSnapshot snapshot(AgentSettings agent) {
+        return agent.assetClass() == AssetClass.CRYPTO ? crypto(agent) : stock(agent);
+    }
+
+    private MarketSnapshot stock(AgentSettings agent) {
+        String base = endpoints.alpacaData() + "/v2/stocks/" + encode(agent.symbol());
+        HttpReply tradeReply = get(base + "/trades/latest?feed=iex");
+        JsonNode trade = Json.required(tradeReply.json(mapper), "trade", tradeReply.target());
+        double price = positive(Json.number(trade, "p", tradeReply.target()), "trade price", tradeReply.target());
+        Instant tradeTime = time(trade, tradeReply.target());
+
+        HttpReply quoteReply = get(base + "/quotes/latest?feed=iex");
+        JsonNode quote = Json.required(quoteReply.json(mapper), "quote", quoteReply.target());
+        double bid = positive(Json.number(quote, "bp", quoteReply.target()), "bid", quoteReply.target());
+        double ask = positive(Json.number(quote, "ap", quoteReply.target()), "ask", quoteReply.target());
+
+        List<Bar> bars = bars(agent, base + "/bars?timeframe=" + encode(agent.barTimeframe()) + "&feed=iex", null);
+        return new MarketSnapshot(agent.symbol(), price, bid, ask, tradeTime, bars, "alpaca");
+    }
+
+    private MarketSnapshot crypto(AgentSettings agent) {
+        String symbols = "symbols=" + encode(agent.symbol());
+        HttpReply quoteReply = get(endpoints.alpacaData() + "/v1beta3/crypto/us/latest/quotes?" + symbols);
+        JsonNode quote = Json.required(Json.required(quoteReply.json(mapper), "quotes", quoteReply.target()),
+                agent.symbol(), quoteReply.target());
+        double bid = positive(Json.number(quote, "bp", quoteReply.target()), "bid", quoteReply.target());
+        double ask = positive(Json.number(quote, "ap", quoteReply.target()), "ask", quoteReply.target());
+        List<Bar> bars = bars(agent, endpoints.alpacaData() + "/v1beta3/crypto/us/bars?" + symbols + "&timeframe="
+                + encode(agent.barTimeframe()), agent.symbol());
+        return new MarketSnapshot(agent.symbol(), (bid + ask) / 2, bid, ask, time(quote, quoteReply.target()), bars, "alpaca");
+    }
+
+    /**
+     * The newest {@code barCount} bars, oldest first. Asked newest first ({@code sort=desc}) so one page
+     * usually suffices; further pages follow {@code next_page_token}.
+     *
+     * @param cryptoKey the symbol under which v1beta3 nests bars; null for the stocks API
+     */
+    private List<Bar> bars(AgentSettings agent, String url, String cryptoKey) {
+        String start = Instant.now().minus(LOOKBACK).toString();
+        List<Bar> newestFirst = new ArrayList<>();
+        String pageToken = null;
+        for (int page = 0; page < MAX_PAGES && newestFirst.size() < agent.barCount(); page++) {
+            String pageUrl = url + "&start=" + encode(start) + "&limit=" + (agent.barCount() - newestFirst.size()) + "&sort=desc"
+                    + (pageToken == null ? "" : "&page_token=" + encode(pageToken));
+            HttpReply reply = get(pageUrl);
+            JsonNode body = reply.json(mapper);
+            JsonNode bars = cryptoKey == null ? body.path("bars") : body.path("bars").path(cryptoKey);
+            if (!bars.isArray() && !bars.isMissingNode() && !bars.isNull()) {
+                throw new BadMarketDataException(reply.target() + " sent 'bars' that is not a list");
+            }
+            for (JsonNode bar : bars) {
+                newestFirst.add(barOf(bar, reply.target()));
+            }
+            pageToken = body.path("next_page_token").isTextual() ? body.get("next_page_token").asText() : null;
+            if (pageToken == null || pageToken.isBlank()) {
+                break;
+            }
+        }
+        List<Bar> bars = new ArrayList<>(newestFirst);
+        Collections.reverse(bars);
+        for (int i = 1; i < bars.size(); i++) {
+            if (!bars.get(i).t().isAfter(bars.get(i - 1).t())) {
+                throw new BadMarketDataException("bars for " + agent.symbol() + " are out of order at " + bars.get(i).t());
+            }
+        }
+        return bars;
+    }
+
+    private static Bar barOf(JsonNode bar, String target) {
+        double o = positive(Json.number(bar, "o", target), "bar open", target);
+        double h = positive(Json.number(bar, "h", target), "bar high", target);
+        double l = positive(Json.number(bar, "l", target), "bar low", target);
+        double c = positive(Json.number(bar, "c", target), "bar close", target);
+        double v = Json.number(bar, "v", target);
+        return new Bar(time(bar, target), o, h, l, c, v);
+    }
+
+    private HttpReply get(String url) {
+        HttpReply reply = http.get(url, headers.get());
+        if (reply.status() == 429) {
+            throw new ProviderUnavailableException(reply.target() + " rate limit reached (HTTP 429)");
+        }
+        if (!reply.ok()) {
+            throw new BadMarketDataException(reply.target() + " answered HTTP " + reply.status() + ": "
+                    + (reply.body() == null ? "" : reply.body()));
+        }
+        return reply;
+    }
+
+    private static double positive(double value, String what, String target) {
+        if (!(value > 0)) {
+            throw new BadMarketDataException(target + " sent " + what + " " + value + "; a price must be positive");
+        }
+        return value;
+    }
+
+    private static Instant time(JsonNode node, String target) {
+        String text = Json.text(node, "t", target);
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadMarketDataException(target + " sent time '" + text + "', not an RFC 3339 timestamp");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

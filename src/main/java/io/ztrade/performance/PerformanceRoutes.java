@@ -1,0 +1,37 @@
+package io.ztrade.performance;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code direct:recordRun}: the performance wireTap's target, one INSERT through camel-jdbc.
+ * {@code direct:runFailed}: the agent routes' dead letter, after the redeliveries are spent.
+ */
+@Component
+public class PerformanceRoutes extends RouteBuilder {
+
+    private final RunRecordStatement statement;
+    private final FailedRuns failedRuns;
+
+    public PerformanceRoutes(RunRecordStatement statement, FailedRuns failedRuns) {
+        this.statement = statement;
+        this.failedRuns = failedRuns;
+    }
+
+    @Override
+    public void configure() {
+        from("direct:recordRun").routeId("record-run")
+                // a record that cannot be written is logged whole, so no run is lost without a trace
+                .onException(Exception.class).handled(true)
+                    .bean(failedRuns, "recordNotWritten").id("recordNotWritten")
+                .end()
+                .setProperty(FailedRuns.RUN_PROPERTY, body())
+                .bean(statement, "insert").id("runRecordStatement")
+                .to("jdbc:dataSource?useHeadersAsParameters=true").id("insertRunRecord");
+
+        from("direct:runFailed").routeId("run-failed")
+                .bean(failedRuns, "failed").id("markFailed")
+                .to("direct:recordRun").id("recordFailedRun")
+                .bean(failedRuns, "alert").id("alertFailedRun");
+    }
+}

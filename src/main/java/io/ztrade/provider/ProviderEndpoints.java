@@ -1,0 +1,86 @@
+package io.ztrade.provider;
+
+import jakarta.annotation.PostConstruct;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each provider lives. An explicit base URL always wins (so the app can run against stubs); else keys
+ * select the real service; else the built-in simulator served by this app answers. Real and simulated go
+ * through the same client code; only these URLs and the keys differ.
+ */
+@Component
+public class ProviderEndpoints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderEndpoints.class);
+
+    private final AlpacaProperties alpaca;
+    private final AlphaVantageProperties alphaVantage;
+    private final Environment environment;
+
+    public ProviderEndpoints(AlpacaProperties alpaca, AlphaVantageProperties alphaVantage, Environment environment) {
+        this.alpaca = alpaca;
+        this.alphaVantage = alphaVantage;
+        this.environment = environment;
+    }
+
+    @PostConstruct
+    void describe() {
+        LOG.info("Providers: broker={}, market data={}, news sentiment={}",
+                describe(alpaca.baseUrl(), alpaca.hasKeys(), AlpacaProperties.PAPER_URL, "alpaca"),
+                describe(alpaca.dataUrl(), alpaca.hasKeys(), AlpacaProperties.DATA_URL, "alpaca"),
+                alphaVantageBase().isEmpty() ? "off (set ALPHAVANTAGE_API_KEY)"
+                        : describe(alphaVantage.baseUrl(), alphaVantage.hasKey(), AlphaVantageProperties.URL, "alphavantage"));
+    }
+
+    public String alpacaTrading() {
+        return pick(alpaca.baseUrl(), alpaca.hasKeys(), AlpacaProperties.PAPER_URL, "alpaca");
+    }
+
+    public String alpacaData() {
+        return pick(alpaca.dataUrl(), alpaca.hasKeys(), AlpacaProperties.DATA_URL, "alpaca-data");
+    }
+
+    /** Empty when real trading is configured but no news key is: never mix simulated news into real orders. */
+    public Optional<String> alphaVantageBase() {
+        if (isSet(alphaVantage.baseUrl()) || alphaVantage.hasKey() || !usesRealAlpaca()) {
+            return Optional.of(pick(alphaVantage.baseUrl(), alphaVantage.hasKey(), AlphaVantageProperties.URL, "alphavantage"));
+        }
+        return Optional.empty();
+    }
+
+    public boolean usesRealAlpaca() {
+        return isSet(alpaca.baseUrl()) || alpaca.hasKeys();
+    }
+
+    /** The simulator is this app itself; its port is known only once the web server has started. */
+    public String simulatorBase() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://127.0.0.1:" + port + "/simulator";
+    }
+
+    private String pick(String explicit, boolean hasKeys, String realUrl, String simulatorPath) {
+        if (isSet(explicit)) {
+            return stripSlash(explicit);
+        }
+        return hasKeys ? realUrl : simulatorBase() + "/" + simulatorPath;
+    }
+
+    private static String describe(String explicit, boolean hasKeys, String realUrl, String name) {
+        if (isSet(explicit)) {
+            return name + " at " + stripSlash(explicit);
+        }
+        return hasKeys ? name + " at " + realUrl : "built-in simulator";
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,78 @@
+package io.ztrade.provider;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Message;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one HTTP client every provider call goes through, simulator or real: camel-http, with timeouts set
+ * once. Each call is a fresh exchange, so no header from a route (CamelHttpUri, ...) leaks into a request.
+ * A transport failure or a 5xx becomes {@link ProviderUnavailableException}; any other status is returned
+ * for the caller to interpret.
+ */
+@Component
+public class ProviderHttp {
+
+    private final ProducerTemplate template;
+    private final String endpoint;
+
+    public ProviderHttp(ProducerTemplate template,
+                        @Value("${ztrade.http.connect-timeout-ms:5000}") long connectTimeoutMs,
+                        @Value("${ztrade.http.response-timeout-ms:15000}") long responseTimeoutMs) {
+        this.template = template;
+        this.endpoint = "http://provider?throwExceptionOnFailure=false&connectTimeout=" + connectTimeoutMs
+                + "&responseTimeout=" + responseTimeoutMs;
+    }
+
+    public HttpReply get(String url, Map<String, String> headers) {
+        return call("GET", url, headers, null);
+    }
+
+    public HttpReply post(String url, Map<String, String> headers, String json) {
+        return call("POST", url, headers, json);
+    }
+
+    private HttpReply call(String method, String url, Map<String, String> headers, String json) {
+        String target = targetOf(url);
+        Exchange reply = template.send(endpoint, exchange -> {
+            Message in = exchange.getIn();
+            in.setHeader(Exchange.HTTP_URI, url);
+            in.setHeader(Exchange.HTTP_METHOD, method);
+            headers.forEach(in::setHeader);
+            if (json != null) {
+                in.setHeader(Exchange.CONTENT_TYPE, "application/json");
+                in.setBody(json);
+            }
+        });
+        if (reply.getException() != null) {
+            throw new ProviderUnavailableException(method + " " + target + " failed: " + reply.getException().getMessage(),
+                    reply.getException());
+        }
+        Message out = reply.getMessage();
+        int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String body = out.getBody(String.class);
+        if (status >= 500) {
+            throw new ProviderUnavailableException(method + " " + target + " answered HTTP " + status + ": "
+                    + HttpReply.abbreviate(body == null ? "" : body));
+        }
+        Map<String, String> responseHeaders = new HashMap<>();
+        out.getHeaders().forEach((name, value) -> {
+            if (value != null && !name.startsWith("Camel")) {
+                responseHeaders.put(name.toLowerCase(Locale.ROOT), value.toString());
+            }
+        });
+        return new HttpReply(target, status, body, responseHeaders);
+    }
+
+    /** Host and path only: a query may carry an API key. */
+    static String targetOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath();
+    }
+}

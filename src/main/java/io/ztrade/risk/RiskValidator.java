@@ -1,0 +1,71 @@
+package io.ztrade.risk;
+
+import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.broker.Account;
+import io.ztrade.broker.Broker;
+import io.ztrade.broker.OrderSide;
+import io.ztrade.broker.Position;
+import io.ztrade.decision.TradeAction;
+import io.ztrade.market.MarketCalendar;
+import io.ztrade.performance.PerformanceStore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code risk} step: sizes the order the decision asked for (a buy by {@code orderNotional}, a sell by
+ * the quantity that much money buys, never more than the position unless shorts are allowed) and runs
+ * every {@link RiskRule} on it. The kill switch comes first and needs no broker call.
+ */
+@Component
+public class RiskValidator {
+
+    private final List<RiskRule> rules;
+    private final KillSwitch killSwitch;
+    private final Broker broker;
+    private final PerformanceStore performance;
+
+    public RiskValidator(List<RiskRule> rules, KillSwitch killSwitch, Broker broker, PerformanceStore performance) {
+        this.rules = List.copyOf(rules);
+        this.killSwitch = killSwitch;
+        this.broker = broker;
+        this.performance = performance;
+    }
+
+    public AgentRun apply(AgentRun run) {
+        OrderSide side = run.decision().action() == TradeAction.BUY ? OrderSide.BUY : OrderSide.SELL;
+        if (killSwitch.engaged()) {
+            return run.withRisk(new RiskVerdict(RiskVerdict.Outcome.KILL_SWITCH,
+                    List.of("kill switch is on: no order is placed until an admin turns it off"), side, null, null));
+        }
+        AgentSettings agent = run.agent();
+        Account account = broker.account();
+        Optional<Position> position = broker.position(agent.symbol());
+        int ordersToday = performance.ordersSince(agent.agentId(),
+                run.scheduledAt().atZone(MarketCalendar.NEW_YORK).toLocalDate().atStartOfDay(MarketCalendar.NEW_YORK).toInstant());
+        RiskCheck check = size(run, side, account, position, ordersToday);
+        List<String> reasons = rules.stream().map(rule -> rule.violation(check)).flatMap(Optional::stream).toList();
+        RiskVerdict.Outcome outcome = reasons.isEmpty() ? RiskVerdict.Outcome.APPROVED : RiskVerdict.Outcome.REJECTED;
+        return run.withRisk(new RiskVerdict(outcome, reasons, side, check.qty(), check.notional()));
+    }
+
+    static RiskCheck size(AgentRun run, OrderSide side, Account account, Optional<Position> position, int ordersToday) {
+        AgentSettings agent = run.agent();
+        double price = run.market().price();
+        BigDecimal priceDecimal = BigDecimal.valueOf(price);
+        if (side == OrderSide.BUY) {
+            BigDecimal notional = agent.orderNotional().setScale(2, RoundingMode.DOWN);
+            return new RiskCheck(agent, side, null, notional, notional, price, account, position, ordersToday);
+        }
+        BigDecimal qty = agent.orderNotional().divide(priceDecimal, 6, RoundingMode.DOWN);
+        BigDecimal held = position.map(Position::qty).orElse(BigDecimal.ZERO);
+        if (held.signum() > 0 && held.compareTo(qty) < 0) {
+            qty = held;
+        }
+        BigDecimal value = qty.multiply(priceDecimal).setScale(2, RoundingMode.HALF_UP);
+        return new RiskCheck(agent, side, qty, null, value, price, account, position, ordersToday);
+    }
+}
