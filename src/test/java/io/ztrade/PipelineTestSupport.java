@@ -1,0 +1,90 @@
+package io.ztrade;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.ztrade.performance.PerformanceStore;
+import io.ztrade.performance.RunRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Pipeline tests run the real routes, beans, simulator and H2; only Alpha Vantage is a WireMock stub, so that the
+ * news (and with the test agents' 0.9 sentiment weight, the decision) is known: strongly bullish, hence BUY.
+ */
+@ActiveProfiles("test")
+public abstract class PipelineTestSupport {
+
+    protected static final WireMockServer NEWS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    /** Alpha Vantage's documented NEWS_SENTIMENT shape, per-ticker numbers as strings. */
+    public static final String BULLISH_NEWS = """
+            {"items": "2", "sentiment_score_definition": "x <= -0.35: Bearish", "feed": [
+              {"title": "Bitcoin rallies", "url": "https://example.com/1", "time_published": "20261125T143000",
+               "overall_sentiment_score": 0.5, "overall_sentiment_label": "Bullish",
+               "ticker_sentiment": [{"ticker": "CRYPTO:BTC", "relevance_score": "0.9", "ticker_sentiment_score": "0.8",
+                                     "ticker_sentiment_label": "Bullish"},
+                                    {"ticker": "TSLA", "relevance_score": "0.9", "ticker_sentiment_score": "0.8",
+                                     "ticker_sentiment_label": "Bullish"}]},
+              {"title": "Tesla and bitcoin up", "url": "https://example.com/2", "time_published": "20261125T150000",
+               "overall_sentiment_score": 0.4, "overall_sentiment_label": "Bullish",
+               "ticker_sentiment": [{"ticker": "CRYPTO:BTC", "relevance_score": "0.8", "ticker_sentiment_score": "0.7",
+                                     "ticker_sentiment_label": "Bullish"},
+                                    {"ticker": "TSLA", "relevance_score": "0.8", "ticker_sentiment_score": "0.7",
+                                     "ticker_sentiment_label": "Bullish"}]}]}
+            """;
+
+    @Autowired
+    protected PerformanceStore store;
+
+    @BeforeAll
+    static void startNews() {
+        if (!NEWS.isRunning()) {
+            NEWS.start();
+        }
+        NEWS.resetAll();
+        NEWS.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(BULLISH_NEWS)));
+    }
+
+    @AfterAll
+    static void resetNews() {
+        NEWS.resetRequests();
+    }
+
+    @DynamicPropertySource
+    static void newsUrl(DynamicPropertyRegistry registry) {
+        if (!NEWS.isRunning()) {
+            NEWS.start();
+        }
+        registry.add("ztrade.alphavantage.base-url", NEWS::baseUrl);
+    }
+
+    /** Waits for the performance record that the wireTap writes after the run. */
+    protected RunRecord awaitRun(String agentId, Predicate<RunRecord> which) {
+        RunRecord[] found = new RunRecord[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<RunRecord> runs = store.latest(agentId, 100);
+            found[0] = runs.stream().filter(which).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    protected List<RunRecord> awaitRuns(String agentId, int count) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> store.latest(agentId, 1000).size() >= count);
+        return store.latest(agentId, 1000);
+    }
+}
