@@ -10,10 +10,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ztrade.performance.PerformanceStore;
 import io.ztrade.performance.RunRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +50,14 @@ public abstract class PipelineTestSupport {
     @Autowired
     protected PerformanceStore store;
 
+    /** Records from earlier tests in the same context are not this test's. */
+    protected Instant testStarted;
+
+    @BeforeEach
+    void markTestStart() {
+        testStarted = Instant.now();
+    }
+
     @BeforeAll
     static void startNews() {
         if (!NEWS.isRunning()) {
@@ -75,16 +85,20 @@ public abstract class PipelineTestSupport {
     protected RunRecord awaitRun(String agentId, Predicate<RunRecord> which) {
         RunRecord[] found = new RunRecord[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            List<RunRecord> runs = store.latest(agentId, 100);
-            found[0] = runs.stream().filter(which).findFirst().orElse(null);
+            found[0] = runsSinceTestStart(agentId).stream().filter(which).findFirst().orElse(null);
             return found[0] != null;
         });
         return found[0];
     }
 
+    /** Newest first. */
     protected List<RunRecord> awaitRuns(String agentId, int count) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> store.latest(agentId, 1000).size() >= count);
-        return store.latest(agentId, 1000);
+                .until(() -> runsSinceTestStart(agentId).size() >= count);
+        return runsSinceTestStart(agentId);
+    }
+
+    protected List<RunRecord> runsSinceTestStart(String agentId) {
+        return store.latest(agentId, 1000).stream().filter(r -> !r.startedAt().isBefore(testStarted)).toList();
     }
 }

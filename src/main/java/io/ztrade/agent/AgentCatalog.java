@@ -54,6 +54,9 @@ public class AgentCatalog implements ModelLifecycleStrategy {
         }
         String agentId = String.valueOf(parameters.getOrDefault("agentId", route.getRouteId()));
         for (String name : parameters.keySet()) {
+            if (name.contains("-") && parameters.containsKey(camelCase(name))) {
+                continue; // the dashed twin Camel adds of a camelCase parameter; judge the original
+            }
             if (!declared.contains(name) && !declared.contains(camelCase(name)) && !CAMEL_PARAMETERS.contains(name)) {
                 throw new InvalidAgentException(agentId, name, "is not a parameter of the " + TEMPLATE_ID
                         + " template; known parameters: " + String.join(", ", declared));
