@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelLifecycleStrategy;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -26,6 +27,7 @@ public class AgentCatalog implements ModelLifecycleStrategy {
     public static final String TEMPLATE_ID = "trading-agent";
 
     private final Map<String, AgentSettings> agents = new ConcurrentSkipListMap<>();
+    private CamelContext camel;
     private final Map<String, Set<String>> templateParameters = new ConcurrentSkipListMap<>();
 
     @Override
@@ -44,7 +46,8 @@ public class AgentCatalog implements ModelLifecycleStrategy {
 
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
-        if (route == null || !route.isCreatedFromTemplate() || route.getTemplateParameters() == null) {
+        // not only isCreatedFromTemplate(): a route re-added after advice or reload still carries its parameters
+        if (route == null || route.getTemplateParameters() == null || route.getTemplateParameters().isEmpty()) {
             return;
         }
         Map<String, Object> parameters = route.getTemplateParameters();
@@ -70,23 +73,33 @@ public class AgentCatalog implements ModelLifecycleStrategy {
         agents.put(settings.agentId(), settings);
     }
 
+    /**
+     * Settings stay: advice and reload remove a route and add it back without its template parameters. Whether
+     * an agent still exists is read from the running routes instead.
+     */
     @Override
     public void onRemoveRouteDefinition(RouteDefinition route) {
-        if (route != null && route.getRouteId() != null) {
-            agents.remove(route.getRouteId());
-        }
+    }
+
+    /** The context whose routes tell which agents exist; see {@link AgentCatalogRegistration}. */
+    void attach(CamelContext camelContext) {
+        this.camel = camelContext;
     }
 
     public Optional<AgentSettings> find(String agentId) {
-        return Optional.ofNullable(agents.get(agentId));
+        return Optional.ofNullable(agents.get(agentId)).filter(this::hasRoute);
+    }
+
+    private boolean hasRoute(AgentSettings agent) {
+        return camel == null || !camel.isStarted() || camel.getRoute(agent.agentId()) != null;
     }
 
     public AgentSettings get(String agentId) {
-        return find(agentId).orElseThrow(() -> new UnknownAgentException(agentId, agents.keySet()));
+        return find(agentId).orElseThrow(() -> new UnknownAgentException(agentId, all().stream().map(AgentSettings::agentId).toList()));
     }
 
     public Collection<AgentSettings> all() {
-        return List.copyOf(agents.values());
+        return agents.values().stream().filter(this::hasRoute).toList();
     }
 
     /** Camel also lists each parameter in its dashed form (technical-weight for technicalWeight). */

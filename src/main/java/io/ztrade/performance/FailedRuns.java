@@ -34,6 +34,11 @@ public class FailedRuns {
         LOG.error("ALERT {} run {} FAILED after its redeliveries: {}", run.agentId(), run.runId(), run.error());
     }
 
+    public void notStarted(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.error("ALERT {} could not start a run: {}", exchange.getFromRouteId(), cause == null ? "unknown" : cause.getMessage());
+    }
+
     public void recordNotWritten(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Object body = exchange.getProperty(RUN_PROPERTY) != null ? exchange.getProperty(RUN_PROPERTY) : exchange.getIn().getBody();

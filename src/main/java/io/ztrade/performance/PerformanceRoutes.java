@@ -1,5 +1,6 @@
 package io.ztrade.performance;
 
+import io.ztrade.agent.AgentRun;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +31,14 @@ public class PerformanceRoutes extends RouteBuilder {
                 .to("jdbc:dataSource?useHeadersAsParameters=true").id("insertRunRecord");
 
         from("direct:runFailed").routeId("run-failed")
-                .bean(failedRuns, "failed").id("markFailed")
-                .to("direct:recordRun").id("recordFailedRun")
-                .bean(failedRuns, "alert").id("alertFailedRun");
+                .choice().id("whenRunStarted")
+                    .when(body().isInstanceOf(AgentRun.class))
+                        .bean(failedRuns, "failed").id("markFailed")
+                        .to("direct:recordRun").id("recordFailedRun")
+                        .bean(failedRuns, "alert").id("alertFailedRun")
+                    .otherwise()
+                        // the trigger could not even make a run (no such agent): nothing to record, still alert
+                        .bean(failedRuns, "notStarted").id("alertNotStarted")
+                .end();
     }
 }
