@@ -25,7 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @CamelSpringBootTest
 @UseAdviceWith
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a property of its own keeps this advised context apart from the cached, already started ones
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ztrade.test.context=advised")
 class MarketHoursRouteTest extends PipelineTestSupport {
 
     @Autowired

@@ -1,0 +1,125 @@
+package io.ztrade.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStatus;
+import io.ztrade.agent.RunTrigger;
+import io.ztrade.broker.Account;
+import io.ztrade.broker.Broker;
+import io.ztrade.broker.OrderAck;
+import io.ztrade.broker.OrderRequest;
+import io.ztrade.broker.OrderSide;
+import io.ztrade.broker.Position;
+import io.ztrade.decision.TradeAction;
+import io.ztrade.decision.TradeDecision;
+import io.ztrade.market.MarketSnapshot;
+import io.ztrade.performance.PerformanceStore;
+import io.ztrade.performance.RunRecord;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Sizing and the kill switch, with the broker and the records as small in-memory fakes of their interfaces. */
+class RiskValidatorTest {
+
+    private final AtomicInteger brokerCalls = new AtomicInteger();
+    private Optional<Position> position = Optional.empty();
+
+    private final Broker broker = new Broker() {
+        @Override
+        public OrderAck submit(OrderRequest order) {
+            throw new AssertionError("risk never submits");
+        }
+
+        @Override
+        public Optional<OrderAck> findByClientOrderId(String clientOrderId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Account account() {
+            brokerCalls.incrementAndGet();
+            return RiskRulesTest.RICH;
+        }
+
+        @Override
+        public Optional<Position> position(String symbol) {
+            brokerCalls.incrementAndGet();
+            return position;
+        }
+    };
+
+    private final PerformanceStore noOrdersYet = new PerformanceStore() {
+        @Override
+        public List<RunRecord> latest(String agentId, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<RunRecord> find(String runId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int ordersSince(String agentId, Instant since) {
+            return 0;
+        }
+    };
+
+    private final KillSwitch killSwitch = new KillSwitch();
+    private final RiskValidator validator = new RiskValidator(List.of(new MaxOrderValueRule(), new MaxPositionValueRule(),
+            new MaxOrdersPerDayRule(), new NoShortSellingRule(), new BuyingPowerRule(), new AccountStatusRule()),
+            killSwitch, broker, noOrdersYet);
+
+    private AgentRun decided(TradeAction action) {
+        AgentRun run = AgentRun.start(RiskRulesTest.agent("us_equity", false), RunTrigger.MANUAL, true,
+                Instant.parse("2026-11-25T15:00:00Z"), Instant.now());
+        run = run.withMarket(new MarketSnapshot("TSLA", 250.0, 249.9, 250.1, Instant.now(), List.of(), "test"));
+        return run.withDecision(new TradeDecision(action, action == TradeAction.BUY ? 0.5 : -0.5, 0.5, "test"));
+    }
+
+    @Test
+    void aBuyIsSizedByNotionalAndApproved() {
+        AgentRun run = validator.apply(decided(TradeAction.BUY));
+
+        assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(run.risk().approved()).isTrue();
+        assertThat(run.risk().side()).isEqualTo(OrderSide.BUY);
+        assertThat(run.risk().notional()).isEqualByComparingTo("1000.00");
+        assertThat(run.risk().qty()).isNull();
+    }
+
+    @Test
+    void aSellNeverExceedsTheLongPosition() {
+        position = Optional.of(new Position("TSLA", new BigDecimal("2"), new BigDecimal("500"), new BigDecimal("240")));
+
+        AgentRun run = validator.apply(decided(TradeAction.SELL));
+
+        assertThat(run.risk().approved()).isTrue();
+        assertThat(run.risk().qty()).isEqualByComparingTo("2");
+        assertThat(run.risk().notional()).isNull();
+    }
+
+    @Test
+    void aSellWithNoPositionIsRejectedWithItsReason() {
+        AgentRun run = validator.apply(decided(TradeAction.SELL));
+
+        assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
+        assertThat(run.note()).contains("would go short; short selling is off (allowShort=false)");
+    }
+
+    @Test
+    void theKillSwitchBlocksWithoutAskingTheBroker() {
+        killSwitch.set(true);
+
+        AgentRun run = validator.apply(decided(TradeAction.BUY));
+
+        assertThat(run.status()).isEqualTo(RunStatus.BLOCKED_KILL_SWITCH);
+        assertThat(run.risk().approved()).isFalse();
+        assertThat(brokerCalls).hasValue(0);
+    }
+}
