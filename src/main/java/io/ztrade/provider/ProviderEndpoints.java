@@ -41,7 +41,7 @@ public class ProviderEndpoints {
     public String summary() {
         return "broker=" + describe(alpaca.baseUrl(), alpaca.hasKeys(), AlpacaProperties.PAPER_URL, "alpaca")
                 + ", market data=" + describe(alpaca.dataUrl(), alpaca.hasKeys(), AlpacaProperties.DATA_URL, "alpaca")
-                + ", crypto fallback price=" + describe(coinGecko.baseUrl(), usesRealAlpaca(), CoinGeckoProperties.URL, "coingecko")
+                + ", crypto fallback price=" + describe(coinGecko.baseUrl(), usesRealMarketData(), CoinGeckoProperties.URL, "coingecko")
                 + ", market calendar=" + (usesRealAlpaca() ? "alpaca /v2/clock, NYSE rules as fallback" : "built-in NYSE rules")
                 + ", news sentiment=" + (alphaVantageBase().isEmpty() ? "off (set ALPHAVANTAGE_API_KEY)"
                         : describe(alphaVantage.baseUrl(), alphaVantage.hasKey(), AlphaVantageProperties.URL, "alphavantage"))
@@ -57,9 +57,13 @@ public class ProviderEndpoints {
         return pick(alpaca.dataUrl(), alpaca.hasKeys(), AlpacaProperties.DATA_URL, "alpaca-data");
     }
 
-    /** CoinGecko follows Alpaca: real when Alpaca is real, the simulator's copy otherwise, unless set explicitly. */
+    /** CoinGecko follows Alpaca's market data: real when that is real, the simulator's copy otherwise, unless set. */
     public String coinGecko() {
-        return pick(coinGecko.baseUrl(), usesRealAlpaca(), CoinGeckoProperties.URL, "coingecko");
+        return pick(coinGecko.baseUrl(), usesRealMarketData(), CoinGeckoProperties.URL, "coingecko");
+    }
+
+    private boolean usesRealMarketData() {
+        return isSet(alpaca.dataUrl()) || alpaca.hasKeys();
     }
 
     /** Empty when real trading is configured but no news key is: never mix simulated news into real orders. */
