@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
+import io.ztrade.agent.TestAgents;
 import io.ztrade.risk.RiskVerdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,22 +43,7 @@ class OrderPlacementTest {
     };
 
     static AgentSettings agent(String symbol, String assetClass) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("agentId", "agent_x");
-        p.put("symbol", symbol);
-        p.put("assetClass", assetClass);
-        p.put("cron", "0 0 0 1 1 ? 2099");
-        p.put("barTimeframe", "5Min");
-        p.put("barCount", "100");
-        p.put("sentimentWeight", "0.6");
-        p.put("technicalWeight", "0.4");
-        p.put("threshold", "0.15");
-        p.put("orderNotional", "1000");
-        p.put("maxPositionValue", "10000");
-        p.put("maxOrderNotional", "5000");
-        p.put("maxOrdersPerDay", "20");
-        p.put("allowShort", "false");
-        return AgentSettings.fromParameters(p);
+        return TestAgents.agent(symbol, assetClass);
     }
 
     private static AgentRun approved(AgentSettings agent, RiskVerdict verdict) {
