@@ -35,10 +35,19 @@ public class ProviderHttp {
     }
 
     public HttpReply post(String url, Map<String, String> headers, String json) {
-        return call("POST", url, headers, json);
+        return call("POST", url, headers, json, "application/json");
+    }
+
+    /** A form post ({@code application/x-www-form-urlencoded}), as OAuth2 token endpoints take it. */
+    public HttpReply postForm(String url, Map<String, String> headers, String form) {
+        return call("POST", url, headers, form, "application/x-www-form-urlencoded");
     }
 
     private HttpReply call(String method, String url, Map<String, String> headers, String json) {
+        return call(method, url, headers, json, "application/json");
+    }
+
+    private HttpReply call(String method, String url, Map<String, String> headers, String json, String contentType) {
         String target = targetOf(url);
         Exchange reply = template.send(endpoint, exchange -> {
             Message in = exchange.getIn();
@@ -46,7 +55,7 @@ public class ProviderHttp {
             in.setHeader(Exchange.HTTP_METHOD, method);
             headers.forEach(in::setHeader);
             if (json != null) {
-                in.setHeader(Exchange.CONTENT_TYPE, "application/json");
+                in.setHeader(Exchange.CONTENT_TYPE, contentType);
                 in.setBody(json);
             }
         });
