@@ -1,5 +1,7 @@
 package io.ztrade.sentiment;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ztrade.agent.AgentSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Combines the enabled sources. Each available reading counts with weight w = source weight x its confidence
  * ({@link SentimentProperties}: Alpha Vantage 1.0, Reddit 0.5 by default): score = sum(w x score) / sum(w), confidence
  * = sum(w x confidence) / sum(w). An unavailable source (throttled, no keys, outage) counts not at all; all
- * unavailable means the reading is unavailable and the run goes on degraded, on the technical signal alone.
+ * unavailable means the reading is unavailable and the run goes on degraded, on the technical signal alone. Each
+ * source is called through its provider's circuit breaker (named as the source), so an outage costs one quick
+ * "circuit open" per run rather than a timeout.
  */
 @Component("sentimentAnalyzer")
 public class CombinedSentimentAnalyzer implements SentimentAnalyzer {
@@ -20,10 +24,13 @@ public class CombinedSentimentAnalyzer implements SentimentAnalyzer {
 
     private final List<SentimentSource> sources;
     private final SentimentProperties properties;
+    private final CircuitBreakerRegistry breakers;
 
-    public CombinedSentimentAnalyzer(List<SentimentSource> sources, SentimentProperties properties) {
+    public CombinedSentimentAnalyzer(List<SentimentSource> sources, SentimentProperties properties,
+                                     CircuitBreakerRegistry breakers) {
         this.sources = sources.stream().filter(SentimentSource::enabled).toList();
         this.properties = properties;
+        this.breakers = breakers;
         LOG.info("Sentiment sources: {}", this.sources.stream()
                 .map(s -> s.name() + " (weight " + properties.weightOf(s.name()) + ")").toList());
     }
@@ -60,9 +67,12 @@ public class CombinedSentimentAnalyzer implements SentimentAnalyzer {
     }
 
     /** A source's outage degrades the run; it never fails it. */
-    private static SentimentReading readSafely(SentimentSource source, AgentSettings agent) {
+    private SentimentReading readSafely(SentimentSource source, AgentSettings agent) {
         try {
-            return source.read(agent);
+            return breakers.circuitBreaker(source.name()).executeSupplier(() -> source.read(agent));
+        } catch (CallNotPermittedException open) {
+            return SentimentReading.unavailable(source.name(), "circuit breaker open after repeated failures of "
+                    + source.name() + "; retried automatically later");
         } catch (RuntimeException e) {
             LOG.warn("agent {}: sentiment source {} failed ({}); the run goes on without it", agent.agentId(), source.name(),
                     e.getMessage());

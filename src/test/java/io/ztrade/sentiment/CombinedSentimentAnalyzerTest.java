@@ -39,7 +39,7 @@ class CombinedSentimentAnalyzerTest {
     void weighsEachReadingBySourceWeightTimesConfidence() {
         CombinedSentimentAnalyzer combined = new CombinedSentimentAnalyzer(List.of(
                 source("alphavantage", true, a -> new SentimentReading(0.6, 0.8, List.of("alphavantage"), 10, null)),
-                source("reddit", true, a -> new SentimentReading(-0.4, 0.4, List.of("reddit"), 20, null))), WEIGHTS);
+                source("reddit", true, a -> new SentimentReading(-0.4, 0.4, List.of("reddit"), 20, null))), WEIGHTS, io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.ofDefaults());
 
         SentimentReading reading = combined.analyze(TSLA);
 
@@ -56,7 +56,7 @@ class CombinedSentimentAnalyzerTest {
                 source("alphavantage", true, a -> {
                     throw new ProviderUnavailableException("www.alphavantage.co/query answered HTTP 503");
                 }),
-                source("reddit", true, a -> new SentimentReading(0.3, 0.5, List.of("reddit"), 12, null))), WEIGHTS);
+                source("reddit", true, a -> new SentimentReading(0.3, 0.5, List.of("reddit"), 12, null))), WEIGHTS, io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.ofDefaults());
 
         SentimentReading reading = combined.analyze(TSLA);
 
@@ -70,12 +70,32 @@ class CombinedSentimentAnalyzerTest {
                 source("alphavantage", true, a -> SentimentReading.unavailable("alphavantage", "said: Note: 25 calls per day")),
                 source("reddit", false, a -> {
                     throw new AssertionError("a disabled source is never read");
-                })), WEIGHTS);
+                })), WEIGHTS, io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.ofDefaults());
 
         SentimentReading reading = combined.analyze(TSLA);
 
         assertThat(reading.unavailable()).isTrue();
         assertThat(reading.unavailableReason()).isEqualTo("alphavantage: said: Note: 25 calls per day");
         assertThat(reading.score()).isZero();
+    }
+
+    @Test
+    void aSourceThatKeepsFailingIsCutOffByItsCircuitBreaker() {
+        int[] calls = {0};
+        io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakers = io.github.resilience4j.circuitbreaker
+                .CircuitBreakerRegistry.of(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+                        .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
+                        .waitDurationInOpenState(java.time.Duration.ofHours(1)).build());
+        CombinedSentimentAnalyzer combined = new CombinedSentimentAnalyzer(List.of(source("alphavantage", true, a -> {
+            calls[0]++;
+            throw new ProviderUnavailableException("www.alphavantage.co/query failed: Read timed out");
+        })), WEIGHTS, breakers);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(combined.analyze(TSLA).unavailable()).isTrue();
+        }
+
+        assertThat(calls[0]).isEqualTo(4);
+        assertThat(combined.analyze(TSLA).unavailableReason()).contains("circuit breaker open");
     }
 }
