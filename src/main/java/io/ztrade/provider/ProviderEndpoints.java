@@ -45,7 +45,7 @@ public class ProviderEndpoints {
                 + ", market calendar=" + (usesRealAlpaca() ? "alpaca /v2/clock, NYSE rules as fallback" : "built-in NYSE rules")
                 + ", news sentiment=" + (alphaVantageBase().isEmpty() ? "off (set ALPHAVANTAGE_API_KEY)"
                         : describe(alphaVantage.baseUrl(), alphaVantage.hasKey(), AlphaVantageProperties.URL, "alphavantage"))
-                + ", reddit sentiment=" + (reddit.enabled() ? "reddit at " + stripSlash(reddit.apiUrl())
+                + ", reddit sentiment=" + (reddit.enabled() ? "reddit at " + withoutQuery(stripSlash(reddit.apiUrl()))
                         : "off (set REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET)");
     }
 
@@ -101,9 +101,20 @@ public class ProviderEndpoints {
 
     private static String describe(String explicit, boolean real, String realUrl, String name) {
         if (isSet(explicit)) {
-            return name + " at " + stripSlash(explicit);
+            return name + " at " + withoutQuery(stripSlash(explicit));
         }
         return real ? name + " at " + realUrl : "built-in simulator";
+    }
+
+    /** Scheme, host, port and path: a query or user info could carry a key. */
+    static String withoutQuery(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                    + (uri.getPath() == null ? "" : uri.getPath());
+        } catch (IllegalArgumentException e) {
+            return "(unparseable URL)";
+        }
     }
 
     private static boolean isSet(String value) {

@@ -104,6 +104,23 @@ class OrderOncePipelineTest extends PipelineTestSupport {
     }
 
     @Test
+    void aGatewayErrorPageAfterTheBrokerAcceptedPlacesOneOrder() {
+        ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("502").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(404)));
+        // the order went through, but a proxy in front of Alpaca answered with its own error page
+        ALPACA.stubFor(post(urlEqualTo("/v2/orders")).inScenario("502").willSetStateTo("accepted")
+                .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                        .withBody("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>")));
+        ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("502").whenScenarioStateIs("accepted")
+                .willReturn(aResponse().withStatus(200).withBody(existing("filled")).withTransformers("response-template")));
+
+        RunRecord run = runOnce();
+
+        assertThat(run.status()).isEqualTo("FILLED");
+        ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
+    }
+
+    @Test
     void aDuplicateClientOrderIdRecordsTheExistingOrdersRealStatus() {
         ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("dup").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(404)));

@@ -184,6 +184,15 @@ class AlpacaMarketDataTest {
         assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(ProviderUnavailableException.class);
     }
 
+    @Test
+    void aRateLimitIsUnavailableAndNamesTheReset() {
+        STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/trades/latest")).willReturn(aResponse().withStatus(429)
+                .withHeader("X-Ratelimit-Limit", "200").withHeader("X-Ratelimit-Remaining", "0")
+                .withHeader("X-Ratelimit-Reset", "1764169260").withBody("{\"message\": \"too many requests.\"}")));
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("HTTP 429").hasMessageContaining("1764169260");
+    }
+
     private static void cryptoBars() {
         STUB.stubFor(get(urlPathEqualTo("/v1beta3/crypto/us/bars")).withQueryParam("symbols", equalTo("BTC/USD"))
                 .willReturn(aResponse().withStatus(200).withBody("""

@@ -57,4 +57,11 @@ class ProviderEndpointsTest {
         assertThat(AlpacaProperties.isLive("http://127.0.0.1:9999")).isFalse();
         assertThat(AlpacaProperties.isLive(null)).isFalse();
     }
+
+    @Test
+    void anExplicitUrlIsLoggedWithoutQueryOrUserInfo() {
+        ProviderEndpoints e = endpoints(new AlpacaProperties(null, null, "https://user:hunter2@proxy.example:8443/alpaca?token=t0k3n", null),
+                new AlphaVantageProperties(null, null, Duration.ofMinutes(15)), new CoinGeckoProperties(null, null), NO_REDDIT);
+        assertThat(e.summary()).contains("broker=alpaca at https://proxy.example:8443/alpaca").doesNotContain("t0k3n", "hunter2");
+    }
 }
