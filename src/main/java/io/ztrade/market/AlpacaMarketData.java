@@ -76,12 +76,14 @@ public class AlpacaMarketData implements MarketDataProvider {
         JsonNode trade = Json.required(tradeReply.json(mapper), "trade", tradeReply.target());
         double price = positive(Json.number(trade, "p", tradeReply.target()), "trade price", tradeReply.target());
         Instant tradeTime = time(trade, tradeReply.target());
-        requireFresh(agent, tradeTime, tradeReply.target());
 
         HttpReply quoteReply = get(base + "/quotes/latest?feed=iex");
         JsonNode quote = Json.required(quoteReply.json(mapper), "quote", quoteReply.target());
         double bid = positive(Json.number(quote, "bp", quoteReply.target()), "bid", quoteReply.target());
         double ask = positive(Json.number(quote, "ap", quoteReply.target()), "ask", quoteReply.target());
+        // on the IEX feed a quiet stock may not print a trade for minutes while its quote is current
+        Instant quoteTime = time(quote, quoteReply.target());
+        requireFresh(agent, tradeTime.isAfter(quoteTime) ? tradeTime : quoteTime, base.substring(base.indexOf("/v2/")) + "/{trades,quotes}/latest");
 
         List<Bar> bars = bars(agent, base + "/bars?timeframe=" + encode(agent.barTimeframe()) + "&feed=iex", null);
         return new MarketSnapshot(agent.symbol(), price, bid, ask, tradeTime, bars, "alpaca");

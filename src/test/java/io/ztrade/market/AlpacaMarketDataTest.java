@@ -91,12 +91,24 @@ class AlpacaMarketDataTest {
     }
 
     private static void stockQuotes(Instant printed, String price) {
+        stockQuotes(printed, printed, price);
+    }
+
+    private static void stockQuotes(Instant traded, Instant quoted, String price) {
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/trades/latest")).willReturn(aResponse().withStatus(200).withBody("""
                 {"symbol": "TSLA", "trade": {"t": "%s", "x": "V", "p": %s, "s": 100, "c": ["@"], "i": 52983525029461, "z": "C"}}"""
-                .formatted(printed, price))));
+                .formatted(traded, price))));
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/quotes/latest")).willReturn(aResponse().withStatus(200).withBody("""
                 {"symbol": "TSLA", "quote": {"t": "%s", "ax": "V", "ap": 238.12, "as": 4, "bx": "V", "bp": 238.02, "bs": 3, "c": ["R"], "z": "C"}}"""
-                .formatted(printed))));
+                .formatted(quoted))));
+    }
+
+    @Test
+    void anOldTradeWithACurrentQuoteIsNotStale() {
+        stockQuotes(IN_SESSION.minus(Duration.ofMinutes(20)), IN_SESSION.minusSeconds(3), "238.05");
+        STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/bars")).willReturn(aResponse().withStatus(200)
+                .withBody(bars(IN_SESSION.minus(Duration.ofMinutes(20)), 30, null))));
+        assertThat(data(IN_SESSION).snapshot(TSLA).price()).isEqualTo(238.05);
     }
 
     @Test
