@@ -182,17 +182,6 @@ public class AlpacaBroker implements Broker {
         } catch (Exception notJson) {
             // fall through to the raw body
         }
-        return reply.body() == null ? "" : HttpReplyText.abbreviate(reply.body());
-    }
-
-    /** Keeps an HTML error page from flooding the run record. */
-    static final class HttpReplyText {
-        private HttpReplyText() {
-        }
-
-        static String abbreviate(String text) {
-            String oneLine = text.replaceAll("\\s+", " ").trim();
-            return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
-        }
+        return reply.body() == null ? "" : HttpReply.abbreviate(reply.body());
     }
 }

@@ -186,14 +186,9 @@ public class AlpacaMarketData implements MarketDataProvider {
         HttpReply reply = alpaca.get(url);
         if (!reply.ok()) {
             throw new BadMarketDataException(reply.target() + " answered HTTP " + reply.status() + ": "
-                    + (reply.body() == null ? "" : abbreviate(reply.body())));
+                    + (reply.body() == null ? "" : HttpReply.abbreviate(reply.body())));
         }
         return reply;
-    }
-
-    private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 
     private static double positive(double value, String what, String target) {

@@ -31,7 +31,7 @@ public class ProviderHttp {
     }
 
     public HttpReply get(String url, Map<String, String> headers) {
-        return call("GET", url, headers, null);
+        return call("GET", url, headers, null, null);
     }
 
     public HttpReply post(String url, Map<String, String> headers, String json) {
@@ -43,20 +43,16 @@ public class ProviderHttp {
         return call("POST", url, headers, form, "application/x-www-form-urlencoded");
     }
 
-    private HttpReply call(String method, String url, Map<String, String> headers, String json) {
-        return call(method, url, headers, json, "application/json");
-    }
-
-    private HttpReply call(String method, String url, Map<String, String> headers, String json, String contentType) {
+    private HttpReply call(String method, String url, Map<String, String> headers, String requestBody, String contentType) {
         String target = targetOf(url);
         Exchange reply = template.send(endpoint, exchange -> {
             Message in = exchange.getIn();
             in.setHeader(Exchange.HTTP_URI, url);
             in.setHeader(Exchange.HTTP_METHOD, method);
             headers.forEach(in::setHeader);
-            if (json != null) {
+            if (requestBody != null) {
                 in.setHeader(Exchange.CONTENT_TYPE, contentType);
-                in.setBody(json);
+                in.setBody(requestBody);
             }
         });
         if (reply.getException() != null) {
