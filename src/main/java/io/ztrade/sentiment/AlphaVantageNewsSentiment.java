@@ -2,7 +2,6 @@ package io.ztrade.sentiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.provider.AlphaVantageProperties;
@@ -33,7 +32,7 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
     private final ProviderEndpoints endpoints;
     private final AlphaVantageProperties properties;
     private final ObjectMapper mapper;
-    private final ProviderCache cache;
+    private final CachedReadings cache;
 
     public AlphaVantageNewsSentiment(ProviderHttp http, ProviderEndpoints endpoints, AlphaVantageProperties properties,
                                      ObjectMapper mapper, ProviderCache cache) {
@@ -41,7 +40,7 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
         this.endpoints = endpoints;
         this.properties = properties;
         this.mapper = mapper;
-        this.cache = cache;
+        this.cache = new CachedReadings(cache, mapper);
     }
 
     @Override
@@ -57,7 +56,7 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
         }
         String ticker = tickerOf(agent);
         String cacheKey = "alphavantage:" + ticker;
-        Optional<SentimentReading> cached = cache.get(cacheKey).flatMap(this::fromJson);
+        Optional<SentimentReading> cached = cache.get(cacheKey);
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -68,22 +67,8 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
             return SentimentReading.unavailable(name(), reply.target() + " answered HTTP " + reply.status());
         }
         SentimentReading reading = interpret(ticker, reply.json(mapper), reply.target());
-        if (!reading.unavailable()) {
-            try {
-                cache.put(cacheKey, mapper.writeValueAsString(reading), properties.cacheTtl());
-            } catch (JsonProcessingException e) {
-                // not cached: the next run asks again
-            }
-        }
+        cache.putIfAvailable(cacheKey, reading, properties.cacheTtl());
         return reading;
-    }
-
-    private Optional<SentimentReading> fromJson(String json) {
-        try {
-            return Optional.of(mapper.readValue(json, SentimentReading.class));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
     }
 
     /** Alpha Vantage writes crypto tickers as CRYPTO:BTC. */

@@ -1,6 +1,5 @@
 package io.ztrade.sentiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentSettings;
@@ -43,7 +42,7 @@ public class RedditSentiment implements SentimentSource {
     private final ProviderHttp http;
     private final ProviderEndpoints endpoints;
     private final RedditProperties properties;
-    private final ProviderCache cache;
+    private final CachedReadings cache;
     private final ObjectMapper mapper;
     private final VaderScorer vader;
     private final Clock clock;
@@ -64,7 +63,7 @@ public class RedditSentiment implements SentimentSource {
         this.http = http;
         this.endpoints = endpoints;
         this.properties = properties;
-        this.cache = cache;
+        this.cache = new CachedReadings(cache, mapper);
         this.mapper = mapper;
         this.vader = vader;
         this.clock = clock;
@@ -87,7 +86,7 @@ public class RedditSentiment implements SentimentSource {
         }
         String query = queryOf(agent);
         String cacheKey = "reddit:" + query;
-        Optional<SentimentReading> cached = cache.get(cacheKey).flatMap(this::fromJson);
+        Optional<SentimentReading> cached = cache.get(cacheKey);
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -115,9 +114,7 @@ public class RedditSentiment implements SentimentSource {
             }
         }
         SentimentReading reading = interpret(query, new ArrayList<>(posts.values()));
-        if (!reading.unavailable()) {
-            toJson(reading).ifPresent(json -> cache.put(cacheKey, json, properties.cacheTtl()));
-        }
+        cache.putIfAvailable(cacheKey, reading, properties.cacheTtl());
         return reading;
     }
 
@@ -196,22 +193,6 @@ public class RedditSentiment implements SentimentSource {
         // renew a minute early, so a token never expires between the check and the call
         token = new Token(value, now.plusSeconds(Math.max(0, expiresIn - 60)));
         return value;
-    }
-
-    private Optional<SentimentReading> fromJson(String json) {
-        try {
-            return Optional.of(mapper.readValue(json, SentimentReading.class));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<String> toJson(SentimentReading reading) {
-        try {
-            return Optional.of(mapper.writeValueAsString(reading));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
     }
 
     private static String abbreviate(String text) {

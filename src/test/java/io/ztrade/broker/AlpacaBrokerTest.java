@@ -19,24 +19,19 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.AlpacaRateGate;
-import io.ztrade.provider.AlphaVantageProperties;
-import io.ztrade.provider.CoinGeckoProperties;
 import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderHttpFixture;
 import io.ztrade.provider.ProviderUnavailableException;
-import io.ztrade.provider.RedditProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 /** AlpacaBroker over real HTTP against WireMock stubs of Alpaca's documented answers and failures. */
 class AlpacaBrokerTest {
@@ -73,9 +68,7 @@ class AlpacaBrokerTest {
 
     static AlpacaBroker broker(AlpacaRateGate gate) {
         AlpacaProperties alpaca = new AlpacaProperties("AKTEST", "SECRET", ALPACA.baseUrl(), ALPACA.baseUrl());
-        ProviderEndpoints endpoints = new ProviderEndpoints(alpaca, new AlphaVantageProperties(null, null, Duration.ZERO),
-                new CoinGeckoProperties(null, null), new RedditProperties(null, null, "", "", List.of(), List.of(), "", 1,
-                Duration.ZERO), new MockEnvironment());
+        ProviderEndpoints endpoints = ProviderHttpFixture.endpoints(alpaca, null, null, null);
         return new AlpacaBroker(fixture.alpaca(alpaca, gate), endpoints, new ObjectMapper(),
                 new BrokerProperties(false, Duration.ofSeconds(1), Duration.ofMillis(100)), d -> { });
     }

@@ -11,21 +11,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.provider.AlpacaProperties;
-import io.ztrade.provider.AlphaVantageProperties;
-import io.ztrade.provider.CoinGeckoProperties;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderHttpFixture;
-import io.ztrade.provider.RedditProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 class AlpacaClockCalendarTest {
 
@@ -53,9 +48,7 @@ class AlpacaClockCalendarTest {
 
     private static AlpacaClockCalendar calendar(Instant now) {
         AlpacaProperties alpaca = new AlpacaProperties("AK", "SK", ALPACA.baseUrl(), ALPACA.baseUrl());
-        ProviderEndpoints endpoints = new ProviderEndpoints(alpaca, new AlphaVantageProperties(null, null, Duration.ZERO),
-                new CoinGeckoProperties(null, null), new RedditProperties(null, null, "", "", List.of(), List.of(), "", 1,
-                Duration.ZERO), new MockEnvironment());
+        ProviderEndpoints endpoints = ProviderHttpFixture.endpoints(alpaca, null, null, null);
         return new AlpacaClockCalendar(new NyseCalendar(), fixture.alpaca(alpaca), endpoints, new ObjectMapper(),
                 Duration.ofSeconds(30), Clock.fixed(now, ZoneOffset.UTC));
     }

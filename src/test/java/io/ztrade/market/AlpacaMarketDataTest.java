@@ -15,13 +15,11 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.provider.AlpacaProperties;
-import io.ztrade.provider.AlphaVantageProperties;
 import io.ztrade.provider.CoinGeckoProperties;
 import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderHttpFixture;
 import io.ztrade.provider.ProviderUnavailableException;
-import io.ztrade.provider.RedditProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 /** Alpaca market data and the CoinGecko fallback over real HTTP against WireMock stubs. */
 class AlpacaMarketDataTest {
@@ -65,9 +62,7 @@ class AlpacaMarketDataTest {
 
     private static AlpacaMarketData data(Instant now) {
         AlpacaProperties alpaca = new AlpacaProperties("AK", "SK", STUB.baseUrl(), STUB.baseUrl());
-        ProviderEndpoints endpoints = new ProviderEndpoints(alpaca, new AlphaVantageProperties(null, null, Duration.ZERO),
-                new CoinGeckoProperties("CG-demo", STUB.baseUrl()), new RedditProperties(null, null, "", "", List.of(),
-                List.of(), "", 1, Duration.ZERO), new MockEnvironment());
+        ProviderEndpoints endpoints = ProviderHttpFixture.endpoints(alpaca, null, new CoinGeckoProperties("CG-demo", STUB.baseUrl()), null);
         ObjectMapper mapper = new ObjectMapper();
         return new AlpacaMarketData(fixture.alpaca(alpaca), endpoints, mapper,
                 new CoinGeckoPrice(fixture.http, endpoints, new CoinGeckoProperties("CG-demo", STUB.baseUrl()), mapper),

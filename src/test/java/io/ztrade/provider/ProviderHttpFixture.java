@@ -2,8 +2,10 @@ package io.ztrade.provider;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * The real provider HTTP stack (camel-http, {@link ProviderHttp}, {@link AlpacaClient} and its rate gate) without
@@ -19,6 +21,17 @@ public final class ProviderHttpFixture implements AutoCloseable {
     public ProviderHttpFixture() {
         camel.start();
         http = new ProviderHttp(camel.createProducerTemplate(), 500, RESPONSE_TIMEOUT_MS);
+    }
+
+    /** Endpoints for stubs: each provider unset (the simulator) unless given. */
+    public static ProviderEndpoints endpoints(AlpacaProperties alpaca, AlphaVantageProperties news, CoinGeckoProperties coinGecko,
+                                             RedditProperties reddit) {
+        return new ProviderEndpoints(
+                alpaca == null ? new AlpacaProperties(null, null, null, null) : alpaca,
+                news == null ? new AlphaVantageProperties(null, null, Duration.ZERO) : news,
+                coinGecko == null ? new CoinGeckoProperties(null, null) : coinGecko,
+                reddit == null ? new RedditProperties(null, null, "", "", List.of(), List.of(), "", 1, Duration.ZERO) : reddit,
+                new MockEnvironment());
     }
 
     public AlpacaClient alpaca(AlpacaProperties properties) {

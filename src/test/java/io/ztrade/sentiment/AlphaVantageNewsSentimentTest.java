@@ -14,24 +14,19 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.agent.TestAgents;
-import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.AlphaVantageProperties;
-import io.ztrade.provider.CoinGeckoProperties;
 import io.ztrade.provider.InMemoryProviderCache;
 import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderHttpFixture;
 import io.ztrade.provider.ProviderUnavailableException;
-import io.ztrade.provider.RedditProperties;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.mock.env.MockEnvironment;
 
 class AlphaVantageNewsSentimentTest {
 
@@ -57,9 +52,7 @@ class AlphaVantageNewsSentimentTest {
 
     static AlphaVantageNewsSentiment news(Duration ttl) {
         AlphaVantageProperties properties = new AlphaVantageProperties("AVKEY", AV.baseUrl(), ttl);
-        ProviderEndpoints endpoints = new ProviderEndpoints(new AlpacaProperties(null, null, null, null), properties,
-                new CoinGeckoProperties(null, null), new RedditProperties(null, null, "", "", List.of(), List.of(), "", 1,
-                Duration.ZERO), new MockEnvironment());
+        ProviderEndpoints endpoints = ProviderHttpFixture.endpoints(null, properties, null, null);
         return new AlphaVantageNewsSentiment(fixture.http, endpoints, properties, new ObjectMapper(), new InMemoryProviderCache());
     }
 

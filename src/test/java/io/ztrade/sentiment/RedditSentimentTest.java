@@ -16,9 +16,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ztrade.agent.TestAgents;
-import io.ztrade.provider.AlpacaProperties;
-import io.ztrade.provider.AlphaVantageProperties;
-import io.ztrade.provider.CoinGeckoProperties;
 import io.ztrade.provider.InMemoryProviderCache;
 import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 class RedditSentimentTest {
 
@@ -66,9 +62,7 @@ class RedditSentimentTest {
     }
 
     static RedditSentiment reddit(RedditProperties properties) {
-        ProviderEndpoints endpoints = new ProviderEndpoints(new AlpacaProperties(null, null, null, null),
-                new AlphaVantageProperties(null, null, Duration.ZERO), new CoinGeckoProperties(null, null), properties,
-                new MockEnvironment());
+        ProviderEndpoints endpoints = ProviderHttpFixture.endpoints(null, null, null, properties);
         return new RedditSentiment(fixture.http, endpoints, properties, new InMemoryProviderCache(), new ObjectMapper(),
                 new VaderScorer(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
