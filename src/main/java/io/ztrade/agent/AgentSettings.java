@@ -24,6 +24,8 @@ import org.quartz.CronExpression;
  * @param maxOrderNotional the largest single order, in dollars (defaults to 5000)
  * @param maxOrdersPerDay  orders per agent per New York day (defaults to 20)
  * @param allowShort       whether a SELL may open or grow a short position (defaults to false)
+ * @param indicators       the technical analysis' indicator periods (defaults RSI 14, MACD 12/26/9, SMA 20/50,
+ *                         Bollinger 20 x 2)
  */
 public record AgentSettings(
         String agentId,
@@ -39,7 +41,26 @@ public record AgentSettings(
         BigDecimal maxPositionValue,
         BigDecimal maxOrderNotional,
         int maxOrdersPerDay,
-        boolean allowShort) {
+        boolean allowShort,
+        Indicators indicators) {
+
+    /**
+     * Periods (in bars) of the technical indicators.
+     *
+     * @param rsiPeriod       RSI look-back, Wilder smoothing (defaults to 14)
+     * @param macdFast        MACD fast EMA (defaults to 12)
+     * @param macdSlow        MACD slow EMA (defaults to 26)
+     * @param macdSignal      MACD signal-line EMA (defaults to 9)
+     * @param smaFast         the fast SMA of the trend vote (defaults to 20)
+     * @param smaSlow         the slow SMA of the trend vote (defaults to 50)
+     * @param bollingerPeriod Bollinger band SMA period (defaults to 20)
+     * @param bollingerWidth  Bollinger band width in standard deviations (defaults to 2)
+     */
+    public record Indicators(int rsiPeriod, int macdFast, int macdSlow, int macdSignal, int smaFast, int smaSlow,
+                             int bollingerPeriod, double bollingerWidth) {
+
+        public static final Indicators DEFAULTS = new Indicators(14, 12, 26, 9, 20, 50, 20, 2.0);
+    }
 
     /**
      * Reads an agent's template parameters (as Camel resolved them, defaults included).
@@ -63,7 +84,16 @@ public record AgentSettings(
                 r.parse("maxPositionValue", BigDecimal::new),
                 r.parse("maxOrderNotional", BigDecimal::new),
                 r.parse("maxOrdersPerDay", Integer::parseInt),
-                r.parse("allowShort", AgentSettings::strictBoolean));
+                r.parse("allowShort", AgentSettings::strictBoolean),
+                new Indicators(
+                        r.parseOr("rsiPeriod", Integer::parseInt, Indicators.DEFAULTS.rsiPeriod()),
+                        r.parseOr("macdFast", Integer::parseInt, Indicators.DEFAULTS.macdFast()),
+                        r.parseOr("macdSlow", Integer::parseInt, Indicators.DEFAULTS.macdSlow()),
+                        r.parseOr("macdSignal", Integer::parseInt, Indicators.DEFAULTS.macdSignal()),
+                        r.parseOr("smaFast", Integer::parseInt, Indicators.DEFAULTS.smaFast()),
+                        r.parseOr("smaSlow", Integer::parseInt, Indicators.DEFAULTS.smaSlow()),
+                        r.parseOr("bollingerPeriod", Integer::parseInt, Indicators.DEFAULTS.bollingerPeriod()),
+                        r.parseOr("bollingerWidth", Double::parseDouble, Indicators.DEFAULTS.bollingerWidth())));
         settings.checkRanges();
         return settings;
     }
@@ -91,6 +121,22 @@ public record AgentSettings(
         if (barCount < 1 || barCount > 10_000) {
             throw new InvalidAgentException(agentId, "barCount", "must be between 1 and 10000, got " + barCount);
         }
+        for (Map.Entry<String, Integer> period : Map.of("rsiPeriod", indicators.rsiPeriod(), "macdFast", indicators.macdFast(),
+                "macdSlow", indicators.macdSlow(), "macdSignal", indicators.macdSignal(), "smaFast", indicators.smaFast(),
+                "smaSlow", indicators.smaSlow(), "bollingerPeriod", indicators.bollingerPeriod()).entrySet()) {
+            if (period.getValue() < 2 || period.getValue() > 1000) {
+                throw new InvalidAgentException(agentId, period.getKey(), "must be between 2 and 1000 bars, got " + period.getValue());
+            }
+        }
+        if (indicators.macdFast() >= indicators.macdSlow()) {
+            throw new InvalidAgentException(agentId, "macdFast", "must be shorter than macdSlow, got " + indicators.macdFast()
+                    + " and " + indicators.macdSlow());
+        }
+        if (indicators.smaFast() >= indicators.smaSlow()) {
+            throw new InvalidAgentException(agentId, "smaFast", "must be shorter than smaSlow, got " + indicators.smaFast()
+                    + " and " + indicators.smaSlow());
+        }
+        requireBetween("bollingerWidth", indicators.bollingerWidth(), 0.5, 5);
         if (maxOrdersPerDay < 0) {
             throw new InvalidAgentException(agentId, "maxOrdersPerDay", "must not be negative, got " + maxOrdersPerDay);
         }
@@ -137,6 +183,12 @@ public record AgentSettings(
     private record Reader(String agentId, Map<String, ?> parameters) {
         String text(String field) {
             return AgentSettings.text(parameters, agentId, field);
+        }
+
+        /** A parameter added to the template later: routes made before it (or a test's map) may lack it. */
+        <T> T parseOr(String field, Function<String, T> parser, T fallback) {
+            Object value = parameters.get(field);
+            return value == null || value.toString().isBlank() ? fallback : parse(field, parser);
         }
 
         <T> T parse(String field, Function<String, T> parser) {

@@ -3,40 +3,75 @@ package io.ztrade.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ztrade.provider.AlpacaHeaders;
+import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.Json;
 import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
-import io.ztrade.provider.ProviderHttp;
 import io.ztrade.provider.ProviderUnavailableException;
+import io.ztrade.provider.Sleeper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Alpaca's trading API over HTTP; the simulator speaks the same API, so this one class serves paper, live
  * and the embedded default.
+ *
+ * <p>Never twice: before every POST the client order id is looked up, so a resend after a timeout (the broker may
+ * have accepted the first POST) finds and reports the existing order instead of placing another; a 422 "client_order_id
+ * must be unique" is answered the same way. After the order is known it is polled until it is filled, rejected,
+ * canceled or expired, or until {@code ztrade.broker.fill-timeout}.
  */
 @Component
 public class AlpacaBroker implements Broker {
 
-    private final ProviderHttp http;
-    private final ProviderEndpoints endpoints;
-    private final AlpacaHeaders headers;
-    private final ObjectMapper mapper;
+    private static final Logger LOG = LoggerFactory.getLogger(AlpacaBroker.class);
 
-    public AlpacaBroker(ProviderHttp http, ProviderEndpoints endpoints, AlpacaHeaders headers, ObjectMapper mapper) {
-        this.http = http;
+    private final AlpacaClient alpaca;
+    private final ProviderEndpoints endpoints;
+    private final ObjectMapper mapper;
+    private final BrokerProperties properties;
+    private final Sleeper sleeper;
+
+    public AlpacaBroker(AlpacaClient alpaca, ProviderEndpoints endpoints, ObjectMapper mapper, BrokerProperties properties,
+                        Sleeper sleeper) {
+        this.alpaca = alpaca;
         this.endpoints = endpoints;
-        this.headers = headers;
         this.mapper = mapper;
+        this.properties = properties;
+        this.sleeper = sleeper;
     }
 
     @Override
     public OrderAck submit(OrderRequest order) {
+        Optional<OrderAck> existing = findByClientOrderId(order.clientOrderId());
+        if (existing.isPresent()) {
+            LOG.warn("order {} already exists at the broker ({}); reporting it, not sending it again",
+                    order.clientOrderId(), existing.get().brokerStatus());
+            return awaitFinal(existing.get());
+        }
+        HttpReply reply = alpaca.post(endpoints.alpacaTrading() + "/v2/orders", bodyOf(order).toString());
+        if (reply.ok()) {
+            return awaitFinal(ackOf(reply.json(mapper), reply.target()));
+        }
+        String message = messageOf(reply);
+        if (reply.status() == 422 && message.contains("client_order_id must be unique")) {
+            // the broker already has this order (an earlier attempt got through): report it, never place it again
+            return awaitFinal(findByClientOrderId(order.clientOrderId()).orElseThrow(() -> new ProviderUnavailableException(
+                    reply.target() + " says order " + order.clientOrderId() + " exists but does not return it yet")));
+        }
+        // 403 (buying power, blocked), 400 and other 4xx: the broker said no; retrying would not change its mind
+        return new OrderAck(order.clientOrderId(), null, order.side().alpacaName(), "rejected", OrderAck.State.REJECTED,
+                null, null, Instant.now(), "alpaca refused order " + order.clientOrderId() + " with HTTP " + reply.status()
+                        + ": " + message);
+    }
+
+    ObjectNode bodyOf(OrderRequest order) {
         ObjectNode body = mapper.createObjectNode()
                 .put("symbol", order.symbol())
                 .put("side", order.side().alpacaName())
@@ -48,27 +83,43 @@ public class AlpacaBroker implements Broker {
         } else {
             body.put("notional", order.notional().toPlainString());
         }
-        HttpReply reply = http.post(endpoints.alpacaTrading() + "/v2/orders", headers.get(), body.toString());
-        if (reply.ok()) {
-            return ackOf(reply.json(mapper), reply.target());
+        return body;
+    }
+
+    /**
+     * Polls until the order is final or the fill timeout passes. A failed poll keeps the last answer: the order is
+     * placed either way, and the record says what was last known.
+     */
+    OrderAck awaitFinal(OrderAck ack) {
+        long polls = properties.fillTimeout().toMillis() / properties.fillPollInterval().toMillis();
+        OrderAck last = ack;
+        for (long i = 0; i < polls && !isFinal(last); i++) {
+            try {
+                sleeper.sleep(properties.fillPollInterval());
+                Optional<OrderAck> now = findByClientOrderId(ack.clientOrderId());
+                if (now.isPresent()) {
+                    last = now.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            } catch (RuntimeException e) {
+                LOG.warn("polling order {} failed ({}); recording its last known status {}", ack.clientOrderId(),
+                        e.getMessage(), last.brokerStatus());
+                return last;
+            }
         }
-        String message = messageOf(reply);
-        if (reply.status() == 422 && message.contains("client_order_id must be unique")) {
-            // the broker already has this order (an earlier attempt got through): report it, never place it again
-            return findByClientOrderId(order.clientOrderId()).orElseThrow(() -> new ProviderUnavailableException(
-                    reply.target() + " says order " + order.clientOrderId() + " exists but does not return it yet"));
-        }
-        if (reply.status() == 429) {
-            throw new ProviderUnavailableException(reply.target() + " rate limit reached (HTTP 429): " + message);
-        }
-        return new OrderAck(order.clientOrderId(), null, order.side().alpacaName(), "rejected", OrderAck.State.REJECTED,
-                null, null, Instant.now(), "HTTP " + reply.status() + ": " + message);
+        return last;
+    }
+
+    private static boolean isFinal(OrderAck ack) {
+        return ack.state() != OrderAck.State.SUBMITTED;
     }
 
     @Override
     public Optional<OrderAck> findByClientOrderId(String clientOrderId) {
-        HttpReply reply = http.get(endpoints.alpacaTrading() + "/v2/orders:by_client_order_id?client_order_id="
-                + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8), headers.get());
+        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/orders:by_client_order_id?client_order_id="
+                + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8));
         if (reply.status() == 404) {
             return Optional.empty();
         }
@@ -78,7 +129,7 @@ public class AlpacaBroker implements Broker {
 
     @Override
     public Account account() {
-        HttpReply reply = http.get(endpoints.alpacaTrading() + "/v2/account", headers.get());
+        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/account");
         requireOk(reply);
         JsonNode json = reply.json(mapper);
         String t = reply.target();
@@ -90,8 +141,7 @@ public class AlpacaBroker implements Broker {
     public Optional<Position> position(String symbol) {
         // positions are keyed without the slash: BTC/USD is BTCUSD
         String key = symbol.replace("/", "");
-        HttpReply reply = http.get(endpoints.alpacaTrading() + "/v2/positions/" + URLEncoder.encode(key, StandardCharsets.UTF_8),
-                headers.get());
+        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/positions/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
         if (reply.status() == 404) {
             return Optional.empty();
         }
@@ -105,16 +155,19 @@ public class AlpacaBroker implements Broker {
     private OrderAck ackOf(JsonNode json, String target) {
         String status = Json.text(json, "status", target);
         String submitted = json.path("submitted_at").asText(null);
+        Instant submittedAt;
+        try {
+            submittedAt = submitted == null || submitted.isBlank() ? null : java.time.OffsetDateTime.parse(submitted).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ProviderDataException(target + " sent submitted_at '" + submitted + "', not an RFC 3339 timestamp");
+        }
         return new OrderAck(Json.text(json, "client_order_id", target), Json.text(json, "id", target),
                 json.path("side").asText(null), status, OrderAck.stateOf(status),
                 Json.optionalDecimal(json, "filled_qty"), Json.optionalDecimal(json, "filled_avg_price"),
-                submitted == null || submitted.isBlank() ? null : Instant.parse(submitted), null);
+                submittedAt, null);
     }
 
     private void requireOk(HttpReply reply) {
-        if (reply.status() == 429) {
-            throw new ProviderUnavailableException(reply.target() + " rate limit reached (HTTP 429)");
-        }
         if (!reply.ok()) {
             throw new ProviderDataException(reply.target() + " answered HTTP " + reply.status() + ": " + messageOf(reply));
         }
@@ -129,6 +182,6 @@ public class AlpacaBroker implements Broker {
         } catch (Exception notJson) {
             // fall through to the raw body
         }
-        return reply.body() == null ? "" : reply.body();
+        return reply.body() == null ? "" : HttpReply.abbreviate(reply.body());
     }
 }

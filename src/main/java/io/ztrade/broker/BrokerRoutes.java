@@ -33,7 +33,11 @@ public class BrokerRoutes extends RouteBuilder {
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                             .bean(placement, "alreadySubmitted").id("alreadySubmitted")
                         .otherwise()
-                            .bean(placement, "place").id("placeOrder")
+                            // Alpaca's trading API behind its shared breaker (risk's account reads use the same one)
+                            .circuitBreaker().id("alpacaTradingCircuit")
+                                .resilience4jConfiguration().circuitBreaker("alpacaTradingBreaker").throwExceptionWhenHalfOpenOrOpenState(true).end()
+                                .bean(placement, "place").id("placeOrder")
+                            .end()
                     .end()
                 .end();
     }

@@ -4,45 +4,65 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.AssetClass;
-import io.ztrade.provider.AlpacaHeaders;
+import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.Json;
+import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
-import io.ztrade.provider.ProviderHttp;
 import io.ztrade.provider.ProviderUnavailableException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Alpaca's market data API (or the simulator's copy of it): latest trade and quote, and the most recent bars,
  * paged with {@code next_page_token}. Stocks use the v2 stocks endpoints on the free IEX feed; crypto the
- * v1beta3 endpoints, priced at the quote mid. Every number is checked: a NaN, zero or negative price, a
- * missing field or bars out of order is bad data, never a trade.
+ * v1beta3 endpoints, priced at the quote mid, with CoinGecko's price as the fallback when the quote fails. Every
+ * number is checked: a NaN, zero or negative price, a missing field, a stale price or bars out of order is bad
+ * data, never a trade.
  */
 @Component
 public class AlpacaMarketData implements MarketDataProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpacaMarketData.class);
 
     /** Look back far enough to find the bars asked for across nights, weekends and holidays. */
     static final Duration LOOKBACK = Duration.ofDays(30);
     static final int MAX_PAGES = 20;
 
-    private final ProviderHttp http;
+    private final AlpacaClient alpaca;
     private final ProviderEndpoints endpoints;
-    private final AlpacaHeaders headers;
     private final ObjectMapper mapper;
+    private final CoinGeckoPrice coinGecko;
+    private final MarketCalendar calendar;
+    private final MarketProperties properties;
+    private final Clock clock;
 
-    public AlpacaMarketData(ProviderHttp http, ProviderEndpoints endpoints, AlpacaHeaders headers, ObjectMapper mapper) {
-        this.http = http;
+    @Autowired
+    public AlpacaMarketData(AlpacaClient alpaca, ProviderEndpoints endpoints, ObjectMapper mapper, CoinGeckoPrice coinGecko,
+                            NyseCalendar calendar, MarketProperties properties) {
+        this(alpaca, endpoints, mapper, coinGecko, calendar, properties, Clock.systemUTC());
+    }
+
+    AlpacaMarketData(AlpacaClient alpaca, ProviderEndpoints endpoints, ObjectMapper mapper, CoinGeckoPrice coinGecko,
+                     MarketCalendar calendar, MarketProperties properties, Clock clock) {
+        this.alpaca = alpaca;
         this.endpoints = endpoints;
-        this.headers = headers;
         this.mapper = mapper;
+        this.coinGecko = coinGecko;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -61,6 +81,9 @@ public class AlpacaMarketData implements MarketDataProvider {
         JsonNode quote = Json.required(quoteReply.json(mapper), "quote", quoteReply.target());
         double bid = positive(Json.number(quote, "bp", quoteReply.target()), "bid", quoteReply.target());
         double ask = positive(Json.number(quote, "ap", quoteReply.target()), "ask", quoteReply.target());
+        // on the IEX feed a quiet stock may not print a trade for minutes while its quote is current
+        Instant quoteTime = time(quote, quoteReply.target());
+        requireFresh(agent, tradeTime.isAfter(quoteTime) ? tradeTime : quoteTime, base.substring(base.indexOf("/v2/")) + "/{trades,quotes}/latest");
 
         List<Bar> bars = bars(agent, base + "/bars?timeframe=" + encode(agent.barTimeframe()) + "&feed=iex", null);
         return new MarketSnapshot(agent.symbol(), price, bid, ask, tradeTime, bars, "alpaca");
@@ -68,14 +91,45 @@ public class AlpacaMarketData implements MarketDataProvider {
 
     private MarketSnapshot crypto(AgentSettings agent) {
         String symbols = "symbols=" + encode(agent.symbol());
-        HttpReply quoteReply = get(endpoints.alpacaData() + "/v1beta3/crypto/us/latest/quotes?" + symbols);
-        JsonNode quote = Json.required(Json.required(quoteReply.json(mapper), "quotes", quoteReply.target()),
-                agent.symbol(), quoteReply.target());
-        double bid = positive(Json.number(quote, "bp", quoteReply.target()), "bid", quoteReply.target());
-        double ask = positive(Json.number(quote, "ap", quoteReply.target()), "ask", quoteReply.target());
         List<Bar> bars = bars(agent, endpoints.alpacaData() + "/v1beta3/crypto/us/bars?" + symbols + "&timeframe="
                 + encode(agent.barTimeframe()), agent.symbol());
-        return new MarketSnapshot(agent.symbol(), (bid + ask) / 2, bid, ask, time(quote, quoteReply.target()), bars, "alpaca");
+        try {
+            HttpReply quoteReply = get(endpoints.alpacaData() + "/v1beta3/crypto/us/latest/quotes?" + symbols);
+            JsonNode quote = Json.required(Json.required(quoteReply.json(mapper), "quotes", quoteReply.target()),
+                    agent.symbol(), quoteReply.target());
+            double bid = positive(Json.number(quote, "bp", quoteReply.target()), "bid", quoteReply.target());
+            double ask = positive(Json.number(quote, "ap", quoteReply.target()), "ask", quoteReply.target());
+            Instant quoteTime = time(quote, quoteReply.target());
+            requireFresh(agent, quoteTime, quoteReply.target());
+            return new MarketSnapshot(agent.symbol(), (bid + ask) / 2, bid, ask, quoteTime, bars, "alpaca");
+        } catch (ProviderDataException | ProviderUnavailableException alpacaFailed) {
+            if (!coinGecko.covers(agent.symbol())) {
+                throw alpacaFailed;
+            }
+            LOG.warn("agent {}: alpaca crypto quote for {} failed ({}); using CoinGecko's price", agent.agentId(),
+                    agent.symbol(), alpacaFailed.getMessage());
+            CoinGeckoPrice.Price fallback = coinGecko.price(agent.symbol());
+            requireFresh(agent, fallback.updatedAt(), "coingecko");
+            return new MarketSnapshot(agent.symbol(), fallback.usd(), fallback.usd(), fallback.usd(), fallback.updatedAt(),
+                    bars, "coingecko");
+        }
+    }
+
+    /**
+     * A price older than {@code ztrade.market.max-quote-age} is stale, but only while the market trades: after the
+     * stock close the last print is old by nature, and a forced run then still gets it.
+     */
+    private void requireFresh(AgentSettings agent, Instant printedAt, String target) {
+        Instant now = clock.instant();
+        if (!calendar.statusAt(agent.assetClass(), now).open()) {
+            return;
+        }
+        Duration age = Duration.between(printedAt, now);
+        if (age.compareTo(properties.maxQuoteAge()) > 0) {
+            throw new BadMarketDataException("agent " + agent.agentId() + ": " + target + " price for " + agent.symbol()
+                    + " is " + age.toSeconds() + " s old (printed " + printedAt + ") while the market is open; the limit is"
+                    + " ztrade.market.max-quote-age=" + properties.maxQuoteAge() + " (raise it only if the feed is known to lag)");
+        }
     }
 
     /**
@@ -85,7 +139,7 @@ public class AlpacaMarketData implements MarketDataProvider {
      * @param cryptoKey the symbol under which v1beta3 nests bars; null for the stocks API
      */
     private List<Bar> bars(AgentSettings agent, String url, String cryptoKey) {
-        String start = Instant.now().minus(LOOKBACK).toString();
+        String start = clock.instant().minus(LOOKBACK).toString();
         List<Bar> newestFirst = new ArrayList<>();
         String pageToken = null;
         for (int page = 0; page < MAX_PAGES && newestFirst.size() < agent.barCount(); page++) {
@@ -109,7 +163,8 @@ public class AlpacaMarketData implements MarketDataProvider {
         Collections.reverse(bars);
         for (int i = 1; i < bars.size(); i++) {
             if (!bars.get(i).t().isAfter(bars.get(i - 1).t())) {
-                throw new BadMarketDataException("bars for " + agent.symbol() + " are out of order at " + bars.get(i).t());
+                throw new BadMarketDataException("agent " + agent.agentId() + ": bars for " + agent.symbol()
+                        + " are out of order at " + bars.get(i).t() + " (after " + bars.get(i - 1).t() + ")");
             }
         }
         return bars;
@@ -121,17 +176,17 @@ public class AlpacaMarketData implements MarketDataProvider {
         double l = positive(Json.number(bar, "l", target), "bar low", target);
         double c = positive(Json.number(bar, "c", target), "bar close", target);
         double v = Json.number(bar, "v", target);
+        if (v < 0) {
+            throw new BadMarketDataException(target + " sent bar volume " + v + "; volume cannot be negative");
+        }
         return new Bar(time(bar, target), o, h, l, c, v);
     }
 
     private HttpReply get(String url) {
-        HttpReply reply = http.get(url, headers.get());
-        if (reply.status() == 429) {
-            throw new ProviderUnavailableException(reply.target() + " rate limit reached (HTTP 429)");
-        }
+        HttpReply reply = alpaca.get(url);
         if (!reply.ok()) {
             throw new BadMarketDataException(reply.target() + " answered HTTP " + reply.status() + ": "
-                    + (reply.body() == null ? "" : reply.body()));
+                    + (reply.body() == null ? "" : HttpReply.abbreviate(reply.body())));
         }
         return reply;
     }

@@ -18,6 +18,10 @@ public class MarketDataRoutes extends RouteBuilder {
         from("direct:marketData").routeId("market-data")
                 // failures go back to the agent route, whose error handler redelivers and records them
                 .errorHandler(noErrorHandler())
-                .bean(provider, "snapshot(${body.agent})").id("fetchSnapshot");
+                // Alpaca's data API behind its shared breaker: while it is down, runs fail at once instead of waiting
+                .circuitBreaker().id("alpacaDataCircuit")
+                    .resilience4jConfiguration().circuitBreaker("alpacaDataBreaker").throwExceptionWhenHalfOpenOrOpenState(true).end()
+                    .bean(provider, "snapshot(${body.agent})").id("fetchSnapshot")
+                .end();
     }
 }

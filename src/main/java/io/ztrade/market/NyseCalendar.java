@@ -52,8 +52,14 @@ public class NyseCalendar implements MarketCalendar {
 
     private String holidayOn(LocalDate date) {
         return holidaysByYear.computeIfAbsent(date.getYear(), year -> holidays.getHolidays(Year.of(year)).stream()
-                        .collect(Collectors.toMap(NyseCalendar::observedDate, h -> h.getDescription(Locale.US), (a, b) -> a)))
+                        .collect(Collectors.toMap(NyseCalendar::observedDate, NyseCalendar::nameOf, (a, b) -> a)))
                 .get(date);
+    }
+
+    /** The holiday's US name, marked when the exchange closes on another day than the holiday itself. */
+    private static String nameOf(Holiday holiday) {
+        String name = holiday.getDescription(Locale.US).replace("Labour", "Labor");
+        return observedDate(holiday).equals(holiday.getDate()) ? name : name + " (observed)";
     }
 
     private static LocalDate observedDate(Holiday holiday) {

@@ -24,9 +24,20 @@ public class FailedRuns {
     }
 
     /** The run as it was when the step failed, marked FAILED with the cause. */
-    public AgentRun failed(AgentRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause) {
+    public AgentRun failed(AgentRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
+        Throwable cause = unwrapped(caught);
         String why = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return run.failed(why).completed(Instant.now(), run.timings());
+    }
+
+    /** Camel's wrappers (an enrich, a circuit breaker) say nothing a trader needs: record what they wrap. */
+    static Throwable unwrapped(Throwable caught) {
+        Throwable cause = caught;
+        while (cause != null && cause.getCause() != null && cause != cause.getCause()
+                && (cause instanceof org.apache.camel.CamelExecutionException || cause instanceof org.apache.camel.RuntimeCamelException)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Alerts are log lines for now; email and webhooks hang off this one place. */

@@ -34,7 +34,8 @@ public record HttpReply(String target, int status, String body, Map<String, Stri
         return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
-    static String abbreviate(String text) {
+    /** One line of at most 120 characters, so an HTML error page does not flood a log line or a run record. */
+    public static String abbreviate(String text) {
         String oneLine = text.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "...";
     }

@@ -31,23 +31,28 @@ public class ProviderHttp {
     }
 
     public HttpReply get(String url, Map<String, String> headers) {
-        return call("GET", url, headers, null);
+        return call("GET", url, headers, null, null);
     }
 
     public HttpReply post(String url, Map<String, String> headers, String json) {
-        return call("POST", url, headers, json);
+        return call("POST", url, headers, json, "application/json");
     }
 
-    private HttpReply call(String method, String url, Map<String, String> headers, String json) {
+    /** A form post ({@code application/x-www-form-urlencoded}), as OAuth2 token endpoints take it. */
+    public HttpReply postForm(String url, Map<String, String> headers, String form) {
+        return call("POST", url, headers, form, "application/x-www-form-urlencoded");
+    }
+
+    private HttpReply call(String method, String url, Map<String, String> headers, String requestBody, String contentType) {
         String target = targetOf(url);
         Exchange reply = template.send(endpoint, exchange -> {
             Message in = exchange.getIn();
             in.setHeader(Exchange.HTTP_URI, url);
             in.setHeader(Exchange.HTTP_METHOD, method);
             headers.forEach(in::setHeader);
-            if (json != null) {
-                in.setHeader(Exchange.CONTENT_TYPE, "application/json");
-                in.setBody(json);
+            if (requestBody != null) {
+                in.setHeader(Exchange.CONTENT_TYPE, contentType);
+                in.setBody(requestBody);
             }
         });
         if (reply.getException() != null) {

@@ -1,5 +1,6 @@
 package io.ztrade.sentiment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param articles          how many articles or posts mentioned the symbol
  * @param unavailableReason why there is no reading (quota note, outage); null when there is one
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SentimentReading(double score, double confidence, List<String> sources, int articles,
                                String unavailableReason) {
 

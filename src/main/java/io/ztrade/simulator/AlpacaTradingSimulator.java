@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.market.MarketSession;
+import io.ztrade.market.NyseCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,8 @@ class AlpacaTradingSimulator {
     private final SimulatedMarket market;
     private final MarketCalendar calendar;
 
-    AlpacaTradingSimulator(SimulatedAccount account, SimulatedMarket market, MarketCalendar calendar) {
+    // the simulator's truth is the built-in NYSE rules, never a real clock
+    AlpacaTradingSimulator(SimulatedAccount account, SimulatedMarket market, NyseCalendar calendar) {
         this.account = account;
         this.market = market;
         this.calendar = calendar;

@@ -1,5 +1,6 @@
 package io.ztrade.technical;
 
+import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.Bar;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Duration;
@@ -17,21 +18,31 @@ import org.ta4j.core.indicators.bollinger.PercentBIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
 /**
- * RSI(14), MACD(12,26,9), the SMA(20) / SMA(50) trend and the Bollinger(20,2) position, each turned into a
- * vote in [-1, 1] and averaged. Confidence is how much the votes agree, scaled down while fewer than 50
- * bars are there; under 20 bars there is no signal at all.
+ * RSI, MACD histogram, the fast/slow SMA trend and the Bollinger %B position, with the agent's periods (defaults
+ * RSI 14, MACD 12/26/9, SMA 20/50, Bollinger 20 x 2), each turned into a vote in [-1, 1] and averaged. Confidence
+ * is how much the votes agree, scaled down while fewer bars than the slowest indicator needs are there; with fewer
+ * than RSI, Bollinger and the fast SMA need there is no signal at all (confidence 0, with the reason).
  */
 @Component("technicalAnalyzer")
 public class Ta4jTechnicalAnalyzer implements TechnicalAnalyzer {
 
-    static final int MIN_BARS = 20;
-    static final int FULL_BARS = 50;
+    /** Bars needed for any signal: RSI, Bollinger and the fast SMA all defined. */
+    static int minBars(AgentSettings.Indicators p) {
+        return Math.max(p.rsiPeriod() + 1, Math.max(p.bollingerPeriod(), p.smaFast()));
+    }
+
+    /** Bars for full confidence: the slow SMA and the MACD signal line defined too. */
+    static int fullBars(AgentSettings.Indicators p) {
+        return Math.max(minBars(p), Math.max(p.smaSlow(), p.macdSlow() + p.macdSignal()));
+    }
 
     @Override
-    public TechnicalSignal analyze(MarketSnapshot market) {
+    public TechnicalSignal analyze(AgentSettings.Indicators p, MarketSnapshot market) {
         List<Bar> bars = market.bars();
-        if (bars.size() < MIN_BARS) {
-            return new TechnicalSignal(0, 0, Map.of(), "too few bars: " + bars.size() + " of " + MIN_BARS + " needed");
+        int minBars = minBars(p);
+        int fullBars = fullBars(p);
+        if (bars.size() < minBars) {
+            return new TechnicalSignal(0, 0, Map.of(), "too few bars: " + bars.size() + " of " + minBars + " needed");
         }
         BarSeries series = series(market.symbol(), bars);
         int last = series.getEndIndex();
@@ -41,23 +52,24 @@ public class Ta4jTechnicalAnalyzer implements TechnicalAnalyzer {
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, Double> votes = new LinkedHashMap<>();
 
-        double rsi = new RSIIndicator(close, 14).getValue(last).doubleValue();
+        double rsi = new RSIIndicator(close, p.rsiPeriod()).getValue(last).doubleValue();
         values.put("rsi", rsi);
         votes.put("rsi", clamp((50 - rsi) / 20));           // oversold (< 30) votes buy, overbought (> 70) sell
 
-        double percentB = new PercentBIndicator(close, 20, 2.0).getValue(last).doubleValue();
+        double percentB = new PercentBIndicator(close, p.bollingerPeriod(), p.bollingerWidth()).getValue(last).doubleValue();
         values.put("percentB", percentB);
         votes.put("bollinger", clamp(1 - 2 * percentB));    // near the lower band votes buy, the upper sell
 
-        double sma20 = new SMAIndicator(close, 20).getValue(last).doubleValue();
-        values.put("sma20", sma20);
-        if (bars.size() >= FULL_BARS) {
-            double sma50 = new SMAIndicator(close, 50).getValue(last).doubleValue();
-            values.put("sma50", sma50);
-            votes.put("trend", Math.tanh(100 * (sma20 - sma50) / sma50));
+        double smaFast = new SMAIndicator(close, p.smaFast()).getValue(last).doubleValue();
+        values.put("smaFast", smaFast);
+        if (bars.size() >= p.smaSlow()) {
+            double smaSlow = new SMAIndicator(close, p.smaSlow()).getValue(last).doubleValue();
+            values.put("smaSlow", smaSlow);
+            votes.put("trend", Math.tanh(100 * (smaFast - smaSlow) / smaSlow));
         }
-        if (bars.size() >= 35) {
-            double histogram = new MACDIndicator(close, 12, 26).getHistogram(9).getValue(last).doubleValue();
+        if (bars.size() >= p.macdSlow() + p.macdSignal()) {
+            double histogram = new MACDIndicator(close, p.macdFast(), p.macdSlow()).getHistogram(p.macdSignal())
+                    .getValue(last).doubleValue();
             values.put("macdHistogram", histogram);
             votes.put("macd", Math.tanh(1000 * histogram / price));
         }
@@ -68,7 +80,7 @@ public class Ta4jTechnicalAnalyzer implements TechnicalAnalyzer {
         }
         double signal = votes.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double agreement = Math.abs(votes.values().stream().mapToDouble(Math::signum).sum()) / votes.size();
-        double coverage = Math.min(1.0, bars.size() / (double) FULL_BARS);
+        double coverage = Math.min(1.0, bars.size() / (double) fullBars);
         return new TechnicalSignal(clamp(signal), agreement * coverage, values, null);
     }
 

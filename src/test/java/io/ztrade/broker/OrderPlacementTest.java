@@ -1,0 +1,92 @@
+package io.ztrade.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.RunTrigger;
+import io.ztrade.agent.TestAgents;
+import io.ztrade.risk.RiskVerdict;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OrderPlacementTest {
+
+    private final List<OrderRequest> sent = new ArrayList<>();
+    private final Broker broker = new Broker() {
+        @Override
+        public OrderAck submit(OrderRequest order) {
+            sent.add(order);
+            return new OrderAck(order.clientOrderId(), "id-1", "buy", "filled", OrderAck.State.FILLED, BigDecimal.ONE,
+                    BigDecimal.TEN, Instant.now(), null);
+        }
+
+        @Override
+        public Optional<OrderAck> findByClientOrderId(String clientOrderId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Account account() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Position> position(String symbol) {
+            return Optional.empty();
+        }
+    };
+
+    static AgentSettings agent(String symbol, String assetClass) {
+        return TestAgents.agent(symbol, assetClass);
+    }
+
+    private static AgentRun approved(AgentSettings agent, RiskVerdict verdict) {
+        return AgentRun.start(agent, RunTrigger.SCHEDULE, false, Instant.parse("2026-11-25T15:00:00Z"), Instant.now())
+                .withRisk(verdict);
+    }
+
+    @Test
+    void stocksTradeDayOrdersByNotional() {
+        new OrderPlacement(broker).place(approved(agent("TSLA", "us_equity"),
+                new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"))));
+        assertThat(sent).singleElement().satisfies(o -> {
+            assertThat(o.timeInForce()).isEqualTo("day");
+            assertThat(o.notional()).isEqualByComparingTo("1000");
+            assertThat(o.qty()).isNull();
+            assertThat(o.clientOrderId()).isEqualTo("zt-agent_x-1795618800");
+        });
+    }
+
+    @Test
+    void cryptoTradesGoodTillCanceled() {
+        new OrderPlacement(broker).place(approved(agent("BTC/USD", "crypto"),
+                new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.SELL, new BigDecimal("0.01"), null)));
+        assertThat(sent).singleElement().satisfies(o -> {
+            assertThat(o.timeInForce()).isEqualTo("gtc");
+            assertThat(o.qty()).isEqualByComparingTo("0.01");
+            assertThat(o.notional()).isNull();
+        });
+    }
+
+    @Test
+    void neverSendsAnOrderRiskDidNotApprove() {
+        AgentRun unapproved = AgentRun.start(agent("TSLA", "us_equity"), RunTrigger.SCHEDULE, false, Instant.now(), Instant.now());
+        assertThatThrownBy(() -> new OrderPlacement(broker).place(unapproved)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("risk did not approve");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void anOrderCarriesQtyOrNotionalNeverBoth() {
+        assertThatThrownBy(() -> new OrderRequest("TSLA", OrderSide.BUY, BigDecimal.ONE, BigDecimal.TEN, "day", "zt-a-1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OrderRequest("TSLA", OrderSide.BUY, null, null, "day", "zt-a-1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
