@@ -2,6 +2,8 @@ package io.ztrade.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.management.AgentScheduler;
 import io.ztrade.performance.RunRecord;
@@ -26,10 +28,15 @@ class AgentRunControlTest extends PipelineTestSupport {
     @Autowired
     AgentScheduler scheduler;
 
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
     @BeforeEach
     @AfterEach
     void reset() {
         InstrumentedStages.reset();
+        // an outage test opens the provider's breaker; the next test starts with it closed
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     @Test

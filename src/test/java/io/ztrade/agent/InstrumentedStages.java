@@ -6,11 +6,13 @@ import io.ztrade.market.MarketSnapshot;
 import io.ztrade.provider.ProviderUnavailableException;
 import io.ztrade.sentiment.CombinedSentimentAnalyzer;
 import io.ztrade.sentiment.SentimentAnalyzer;
+import io.ztrade.sentiment.SentimentProperties;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.sentiment.SentimentSource;
 import io.ztrade.technical.Ta4jTechnicalAnalyzer;
 import io.ztrade.technical.TechnicalAnalyzer;
 import io.ztrade.technical.TechnicalSignal;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -67,8 +69,9 @@ public class InstrumentedStages {
     }
 
     @Bean("sentimentAnalyzer")
-    SentimentAnalyzer meetingSentiment(List<SentimentSource> sources) {
-        CombinedSentimentAnalyzer real = new CombinedSentimentAnalyzer(sources);
+    SentimentAnalyzer meetingSentiment(List<SentimentSource> sources, SentimentProperties properties,
+                                       CircuitBreakerRegistry breakers) {
+        CombinedSentimentAnalyzer real = new CombinedSentimentAnalyzer(sources, properties, breakers);
         return agent -> {
             meet();
             SentimentReading reading = real.analyze(agent);
@@ -79,9 +82,9 @@ public class InstrumentedStages {
     @Bean("technicalAnalyzer")
     TechnicalAnalyzer meetingTechnical() {
         Ta4jTechnicalAnalyzer real = new Ta4jTechnicalAnalyzer();
-        return market -> {
+        return (indicators, market) -> {
             meet();
-            TechnicalSignal signal = real.analyze(market);
+            TechnicalSignal signal = real.analyze(indicators, market);
             return signal;
         };
     }

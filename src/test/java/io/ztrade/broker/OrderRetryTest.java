@@ -126,7 +126,7 @@ class OrderRetryTest extends PipelineTestSupport {
     }
 
     @Test
-    void aDuplicateClientOrderIdIsLookedUpNotResent() throws Exception {
+    void anOrderTheBrokerAlreadyHasIsLookedUpNotResent() throws Exception {
         ALPACA.stubFor(post("/v2/orders").willReturn(json(422,
                 "{\"code\":40010001,\"message\":\"client_order_id must be unique\"}")));
         ALPACA.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id"))
@@ -137,8 +137,8 @@ class OrderRetryTest extends PipelineTestSupport {
         RunRecord run = awaitRun("test_crypto", r -> true);
         assertThat(run.status()).isEqualTo("FILLED");
         assertThat(run.brokerOrderId()).isEqualTo("b0b6dd9d-8b9b-48a9-ba46-b9d54906e415");
-        assertThat(orderBodies()).hasSize(1);
-        ALPACA.verify(1, getRequestedFor(urlPathEqualTo("/v2/orders:by_client_order_id"))
+        assertThat(orderBodies()).as("the broker looks the id up before sending, and finds it").isEmpty();
+        ALPACA.verify(getRequestedFor(urlPathEqualTo("/v2/orders:by_client_order_id"))
                 .withQueryParam("client_order_id", equalTo(run.clientOrderId())));
     }
 

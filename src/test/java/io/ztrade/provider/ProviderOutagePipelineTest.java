@@ -66,7 +66,7 @@ class ProviderOutagePipelineTest extends PipelineTestSupport {
     private RunRecord run(String agentId) {
         long second = Instant.now().getEpochSecond();
         Awaitility.await().until(() -> Instant.now().getEpochSecond() > second);
-        int before = store.latest(agentId, 1000).size();
+        int before = runsSinceTestStart(agentId).size();
         scheduler.runNow(agentId, RunTrigger.MANUAL, true);
         return awaitRuns(agentId, before + 1).get(0);
     }
