@@ -2,12 +2,11 @@ package io.ztrade.sentiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.provider.AlphaVantageProperties;
 import io.ztrade.provider.HttpReply;
+import io.ztrade.provider.ProviderCache;
 import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderHttp;
@@ -28,20 +27,21 @@ import org.springframework.stereotype.Component;
 public class AlphaVantageNewsSentiment implements SentimentSource {
 
     static final double BAND = 0.35;
+    static final String CACHE = "news-sentiment";
 
     private final ProviderHttp http;
     private final ProviderEndpoints endpoints;
     private final AlphaVantageProperties properties;
     private final ObjectMapper mapper;
-    private final Cache<String, SentimentReading> cache;
+    private final ProviderCache cache;
 
     public AlphaVantageNewsSentiment(ProviderHttp http, ProviderEndpoints endpoints, AlphaVantageProperties properties,
-                                     ObjectMapper mapper) {
+                                     ObjectMapper mapper, ProviderCache cache) {
         this.http = http;
         this.endpoints = endpoints;
         this.properties = properties;
         this.mapper = mapper;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
+        this.cache = cache;
     }
 
     @Override
@@ -56,9 +56,9 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
             return SentimentReading.unavailable(name(), "ALPHAVANTAGE_API_KEY is not set");
         }
         String ticker = tickerOf(agent);
-        SentimentReading cached = cache.getIfPresent(ticker);
-        if (cached != null) {
-            return cached;
+        Optional<SentimentReading> cached = cache.get(CACHE, ticker, SentimentReading.class);
+        if (cached.isPresent()) {
+            return cached.get();
         }
         String url = base.get() + "/query?function=NEWS_SENTIMENT&tickers=" + URLEncoder.encode(ticker, StandardCharsets.UTF_8)
                 + "&apikey=" + URLEncoder.encode(properties.hasKey() ? properties.apiKey() : "demo", StandardCharsets.UTF_8);
@@ -68,7 +68,7 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
         }
         SentimentReading reading = interpret(ticker, reply.json(mapper), reply.target());
         if (!reading.unavailable()) {
-            cache.put(ticker, reading);
+            cache.put(CACHE, ticker, reading, properties.cacheTtl());
         }
         return reading;
     }
