@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.component.quartz.QuartzConstants;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -52,10 +53,18 @@ class QuartzClusterConfiguration {
         return scheduler;
     }
 
-    /** Camel's quartz component uses this scheduler rather than making its own in-memory one. */
+    /**
+     * Camel's quartz component uses this scheduler rather than making its own in-memory one. A stored job names
+     * the CamelContext of the node that stored it, by management name; a node whose management name differs (two
+     * nodes in one JVM get ztrade and ztrade-1) finds its context under the plain name {@code camel.main.name} too.
+     */
     @Bean
     ComponentCustomizer clusteredQuartz(Scheduler ztradeQuartzScheduler) {
-        return ComponentCustomizer.forType(QuartzComponent.class, quartz -> quartz.setScheduler(ztradeQuartzScheduler));
+        return ComponentCustomizer.forType(QuartzComponent.class, quartz -> {
+            quartz.setScheduler(ztradeQuartzScheduler);
+            ztradeQuartzScheduler.getContext().put(QuartzConstants.QUARTZ_CAMEL_CONTEXT + "-"
+                    + quartz.getCamelContext().getName(), quartz.getCamelContext());
+        });
     }
 
     @Bean

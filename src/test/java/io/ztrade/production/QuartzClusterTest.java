@@ -1,0 +1,132 @@
+package io.ztrade.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * Two nodes on one PostgreSQL and one Redis share the agents' schedule: each fire time runs on exactly one node,
+ * a stateful agent never runs twice at once anywhere, and when a node stops the other carries on.
+ */
+class QuartzClusterTest {
+
+    private static final Duration CHECKIN = Duration.ofSeconds(1);
+
+    private String database;
+    private AlpacaStub alpaca;
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void services() {
+        ProductionServices.requireRedis();
+        database = ProductionServices.createDatabase("cluster");
+        alpaca = new AlpacaStub();
+        // cluster_slow's broker answers late, so its runs outlast its 2 s period
+        alpaca.server.stubFor(post(urlPathEqualTo("/v2/orders"))
+                .withRequestBody(matchingJsonPath("$.client_order_id", com.github.tomakehurst.wiremock.client.WireMock
+                        .matching("zt-cluster_slow-.*")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(AlpacaStub.ORDER).withFixedDelay(3000)));
+    }
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(ConfigurableApplicationContext::close);
+        alpaca.close();
+        ProductionServices.dropDatabase(database);
+    }
+
+    @Test
+    void eachFireTimeRunsOnceAcrossTwoNodesAndTheSurvivorTakesOver() throws Exception {
+        String prefix = ProductionServices.redisPrefix();
+        ConfigurableApplicationContext first = node(prefix);
+        node(prefix);
+        Instant bothUp = Instant.now();
+
+        // a few fire times with both nodes up
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> fireTimes("cluster_fast", bothUp) >= 4);
+
+        first.close();
+        Instant stopped = Instant.now();
+
+        // the survivor notices the other node is gone (check-in interval + Quartz's 7.5 s grace) ...
+        await().atMost(CHECKIN.plusSeconds(7 + 15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("SELECT count(*) FROM qrtz_scheduler_state") == 1);
+        // ... and runs the fire times after the stop on its own
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> fireTimes("cluster_fast", stopped.plusSeconds(1)) >= 3);
+
+        assertThat(duplicateFireTimes()).as("fire times run more than once").isEmpty();
+        assertThat(overlappingRuns("cluster_slow")).as("cluster_slow runs overlapping in time").isEmpty();
+        assertThat(count("SELECT count(*) FROM agent_runs WHERE agent_id = 'cluster_slow'")).isPositive();
+        Map<String, Long> posted = alpaca.postedClientOrderIds().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(posted).isNotEmpty();
+        assertThat(posted.values()).as("orders sent to the broker per client order id").containsOnly(1L);
+    }
+
+    private ConfigurableApplicationContext node(String redisPrefix) {
+        ConfigurableApplicationContext node = Node.start(database, "classpath:routes/cluster-agents.yaml",
+                "--ztrade.quartz.cluster-checkin-interval=" + CHECKIN.toMillis() + "ms",
+                "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
+                "--ztrade.redis.key-prefix=" + redisPrefix,
+                "--ztrade.alpaca.base-url=" + alpaca.url(),
+                "--ztrade.alphavantage.base-url=" + alpaca.url());
+        nodes.add(node);
+        return node;
+    }
+
+    private long fireTimes(String agentId, Instant after) throws SQLException {
+        return count("SELECT count(DISTINCT scheduled_at) FROM agent_runs WHERE agent_id = '" + agentId
+                + "' AND run_trigger = 'SCHEDULE' AND scheduled_at > '" + after + "'");
+    }
+
+    private List<String> duplicateFireTimes() throws SQLException {
+        return rows("SELECT agent_id || ' ' || scheduled_at || ' x' || count(*) FROM agent_runs"
+                + " GROUP BY agent_id, scheduled_at HAVING count(*) > 1");
+    }
+
+    private List<String> overlappingRuns(String agentId) throws SQLException {
+        return rows("SELECT a.run_id || ' overlaps ' || b.run_id FROM agent_runs a JOIN agent_runs b"
+                + " ON a.agent_id = b.agent_id AND a.run_id < b.run_id"
+                + " AND a.started_at < b.finished_at AND b.started_at < a.finished_at"
+                + " WHERE a.agent_id = '" + agentId + "'");
+    }
+
+    private long count(String query) throws SQLException {
+        return Long.parseLong(rows(query).get(0));
+    }
+
+    private List<String> rows(String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = ProductionServices.connect(database); Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
