@@ -7,15 +7,15 @@ import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** One Ztrade node of the production profile in this JVM, on a test database, Redis prefix and routes. */
+/** One Ztrade node of the production profile in this JVM, on a test database (its JDBC URL), Redis prefix and routes. */
 final class Node {
 
     private Node() {
     }
 
-    static ConfigurableApplicationContext start(String database, String routes, String... extra) {
+    static ConfigurableApplicationContext start(String jdbcUrl, String routes, String... extra) {
         List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + ProductionServices.jdbcUrl(database),
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + ProductionServices.PG_USER,
                 "--server.port=0",
                 "--camel.springboot.main-run-controller=false",

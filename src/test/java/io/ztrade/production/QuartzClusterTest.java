@@ -88,7 +88,7 @@ class QuartzClusterTest {
     }
 
     private ConfigurableApplicationContext node(String redisPrefix) {
-        ConfigurableApplicationContext node = Node.start(database, "classpath:routes/cluster-agents.yaml",
+        ConfigurableApplicationContext node = Node.start(ProductionServices.jdbcUrl(database), "classpath:routes/cluster-agents.yaml",
                 "--ztrade.quartz.cluster-checkin-interval=" + CHECKIN.toMillis() + "ms",
                 "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
                 "--ztrade.redis.key-prefix=" + redisPrefix,
