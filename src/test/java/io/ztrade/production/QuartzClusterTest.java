@@ -3,6 +3,7 @@ package io.ztrade.production;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -27,7 +31,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Two nodes on one PostgreSQL and one Redis share the agents' schedule: each fire time runs on exactly one node,
- * a stateful agent never runs twice at once anywhere, and when a node stops the other carries on.
+ * a stateful agent never runs twice at once anywhere, and when a node stops, or is killed mid-run, the other
+ * carries on within the detection window.
  */
 class QuartzClusterTest {
 
@@ -36,6 +41,7 @@ class QuartzClusterTest {
     private String database;
     private AlpacaStub alpaca;
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private Process crashing;
 
     @BeforeEach
     void services() {
@@ -51,7 +57,10 @@ class QuartzClusterTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
+        if (crashing != null && crashing.isAlive()) {
+            crashing.destroyForcibly().waitFor();
+        }
         nodes.forEach(ConfigurableApplicationContext::close);
         alpaca.close();
         ProductionServices.dropDatabase(database);
@@ -87,15 +96,54 @@ class QuartzClusterTest {
         assertThat(posted.values()).as("orders sent to the broker per client order id").containsOnly(1L);
     }
 
+    @Test
+    void aKilledNodesBlockedAgentRunsOnTheSurvivor() throws Exception {
+        String prefix = ProductionServices.redisPrefix();
+        // node B in a JVM of its own, killed like a crash while it runs cluster_slow (its trigger BLOCKED for all)
+        crashing = Node.startProcess(Path.of("target", "cluster-node-b-" + database + ".log"),
+                ProductionServices.jdbcUrl(database), "classpath:routes/cluster-agents.yaml", nodeArgs(prefix));
+        // (its tables appear once its Flyway has run)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> count("SELECT count(*) FROM qrtz_scheduler_state") == 1);
+        String nodeB = rows("SELECT instance_name FROM qrtz_scheduler_state").get(0);
+        ConfigurableApplicationContext survivor = node(prefix);
+        String nodeA = scheduler(survivor).getSchedulerInstanceId();
+        assertThat(nodeA).isNotEqualTo(nodeB);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM qrtz_fired_triggers WHERE trigger_name = 'cluster_slow'"
+                        + " AND state = 'EXECUTING' AND instance_name = '" + nodeB + "'") == 1);
+        crashing.destroyForcibly().waitFor();
+        Instant killed = Instant.now();
+
+        // the survivor declares B dead (check-in interval + 7.5 s grace), releases the blocked job, and runs it
+        await().atMost(CHECKIN.plusSeconds(7 + 20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> rows("SELECT instance_name FROM qrtz_scheduler_state").equals(List.of(nodeA)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("SELECT count(*) FROM agent_runs WHERE agent_id = 'cluster_slow'"
+                        + " AND started_at > '" + killed + "'") >= 1);
+        assertThat(duplicateFireTimes()).as("fire times run more than once").isEmpty();
+        assertThat(overlappingRuns("cluster_slow")).as("cluster_slow runs overlapping in time").isEmpty();
+    }
+
     private ConfigurableApplicationContext node(String redisPrefix) {
-        ConfigurableApplicationContext node = Node.start(ProductionServices.jdbcUrl(database), "classpath:routes/cluster-agents.yaml",
-                "--ztrade.quartz.cluster-checkin-interval=" + CHECKIN.toMillis() + "ms",
-                "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
-                "--ztrade.redis.key-prefix=" + redisPrefix,
-                "--ztrade.alpaca.base-url=" + alpaca.url(),
-                "--ztrade.alphavantage.base-url=" + alpaca.url());
+        ConfigurableApplicationContext node = Node.start(ProductionServices.jdbcUrl(database),
+                "classpath:routes/cluster-agents.yaml", nodeArgs(redisPrefix));
         nodes.add(node);
         return node;
+    }
+
+    private String[] nodeArgs(String redisPrefix) {
+        return new String[] {
+            "--ztrade.quartz.cluster-checkin-interval=" + CHECKIN.toMillis() + "ms",
+            "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
+            "--ztrade.redis.key-prefix=" + redisPrefix,
+            "--ztrade.alpaca.base-url=" + alpaca.url(),
+            "--ztrade.alphavantage.base-url=" + alpaca.url()};
+    }
+
+    private static Scheduler scheduler(ConfigurableApplicationContext node) {
+        return node.getBean(CamelContext.class).getComponent("quartz", QuartzComponent.class).getScheduler();
     }
 
     private long fireTimes(String agentId, Instant after) throws SQLException {
