@@ -7,10 +7,12 @@ import java.util.TimeZone;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.component.quartz.QuartzConstants;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
+import org.quartz.JobDetail;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -69,6 +71,7 @@ class AgentTriggers implements CamelContextConfiguration {
                 .collect(Collectors.toMap(QuartzEndpoint::getTriggerKey, endpoint -> endpoint, (a, b) -> a));
         for (Map.Entry<TriggerKey, QuartzEndpoint> entry : wanted.entrySet()) {
             reschedule(entry.getKey(), entry.getValue());
+            nameContext(entry.getKey(), camel.getName());
         }
         Set<TriggerKey> stored = scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP));
         for (TriggerKey key : stored) {
@@ -81,6 +84,21 @@ class AgentTriggers implements CamelContextConfiguration {
                 LOG.info("Removed the stored trigger of agent {}: routes/ no longer defines it", key.getName());
             }
         }
+    }
+
+    /**
+     * A job stored by a node whose CamelContext had another management name (ztrade-1) names that context; every
+     * node knows its context by camel.main.name, so the stored job names that.
+     */
+    private void nameContext(TriggerKey key, String contextName) throws SchedulerException {
+        Trigger trigger = scheduler.getTrigger(key);
+        JobDetail job = trigger == null ? null : scheduler.getJobDetail(trigger.getJobKey());
+        if (job == null || contextName.equals(job.getJobDataMap().getString(QuartzConstants.QUARTZ_CAMEL_CONTEXT_NAME))) {
+            return;
+        }
+        scheduler.addJob(job.getJobBuilder().usingJobData(QuartzConstants.QUARTZ_CAMEL_CONTEXT_NAME, contextName).build(),
+                true, true);
+        LOG.info("Agent {}: stored job now names CamelContext {}", key.getName(), contextName);
     }
 
     private void reschedule(TriggerKey key, QuartzEndpoint endpoint) throws SchedulerException {

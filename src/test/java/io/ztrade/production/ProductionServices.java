@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The real PostgreSQL and Redis these tests need (CI starts both on 127.0.0.1). Absent servers fail the test with
@@ -72,6 +75,25 @@ public final class ProductionServices {
 
     public static String redisPrefix() {
         return "ztrade-it-" + UUID.randomUUID() + ":";
+    }
+
+    /** Removes a test's keys, so test runs leave nothing behind in the shared Redis. */
+    public static void deleteRedisKeys(String prefix) {
+        LettuceConnectionFactory connections = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", REDIS_PORT));
+        connections.afterPropertiesSet();
+        try {
+            StringRedisTemplate redis = new StringRedisTemplate(connections);
+            redis.afterPropertiesSet();
+            java.util.Set<String> keys = redis.keys(prefix + "*");
+            if (keys != null && !keys.isEmpty()) {
+                redis.delete(keys);
+            }
+        } catch (RuntimeException e) {
+            // Redis gone: nothing to clean
+        } finally {
+            connections.destroy();
+        }
     }
 
     /** A port nothing listens on. */

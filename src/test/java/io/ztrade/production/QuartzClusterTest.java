@@ -44,6 +44,7 @@ class QuartzClusterTest {
     private AlpacaStub alpaca;
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private Process crashing;
+    private final String prefix = ProductionServices.redisPrefix();
 
     @BeforeEach
     void services() {
@@ -66,11 +67,11 @@ class QuartzClusterTest {
         nodes.forEach(ConfigurableApplicationContext::close);
         alpaca.close();
         ProductionServices.dropDatabase(database);
+        ProductionServices.deleteRedisKeys(prefix);
     }
 
     @Test
     void eachFireTimeRunsOnceAcrossTwoNodesAndTheSurvivorTakesOver() throws Exception {
-        String prefix = ProductionServices.redisPrefix();
         ConfigurableApplicationContext first = node(prefix);
         ConfigurableApplicationContext second = node(prefix);
         Instant bothUp = Instant.now();
@@ -105,7 +106,6 @@ class QuartzClusterTest {
 
     @Test
     void aKilledNodesBlockedAgentRunsOnTheSurvivor() throws Exception {
-        String prefix = ProductionServices.redisPrefix();
         // node B in a JVM of its own, killed like a crash while it runs cluster_slow (its trigger BLOCKED for all)
         crashing = Node.startProcess(Path.of("target", "cluster-node-b-" + database + ".log"),
                 ProductionServices.jdbcUrl(database), "classpath:routes/cluster-agents.yaml", nodeArgs(prefix));

@@ -33,6 +33,7 @@ class RunJournalTest {
     private TcpProxy postgres;
     private AlpacaStub news;
     private ConfigurableApplicationContext node;
+    private final String prefix = ProductionServices.redisPrefix();
 
     @BeforeEach
     void start() throws Exception {
@@ -45,7 +46,7 @@ class RunJournalTest {
                 "--spring.datasource.hikari.connection-timeout=500",
                 // the scheduler needs the database too; this test triggers runs by hand, so keep Quartz in memory
                 "--ztrade.quartz.clustered=false",
-                "--ztrade.redis.key-prefix=" + ProductionServices.redisPrefix(),
+                "--ztrade.redis.key-prefix=" + prefix,
                 "--ztrade.alphavantage.base-url=" + news.url());
     }
 
@@ -57,6 +58,7 @@ class RunJournalTest {
         postgres.close();
         news.close();
         ProductionServices.dropDatabase(database);
+        ProductionServices.deleteRedisKeys(prefix);
     }
 
     @Test
