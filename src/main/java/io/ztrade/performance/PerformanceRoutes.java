@@ -13,18 +13,20 @@ public class PerformanceRoutes extends RouteBuilder {
 
     private final RunRecordStatement statement;
     private final FailedRuns failedRuns;
+    private final RunJournal journal;
 
-    public PerformanceRoutes(RunRecordStatement statement, FailedRuns failedRuns) {
+    public PerformanceRoutes(RunRecordStatement statement, FailedRuns failedRuns, RunJournal journal) {
         this.statement = statement;
         this.failedRuns = failedRuns;
+        this.journal = journal;
     }
 
     @Override
     public void configure() {
         from("direct:recordRun").routeId("record-run")
-                // a record that cannot be written is logged whole, so no run is lost without a trace
+                // a record the database cannot take waits in the journal until it can (no run is lost)
                 .onException(Exception.class).handled(true)
-                    .bean(failedRuns, "recordNotWritten").id("recordNotWritten")
+                    .bean(journal, "keep").id("journalRecord")
                 .end()
                 .setProperty(FailedRuns.RUN_PROPERTY, body())
                 .bean(statement, "insert").id("runRecordStatement")

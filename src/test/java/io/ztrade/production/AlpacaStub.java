@@ -1,0 +1,65 @@
+package io.ztrade.production;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.ztrade.PipelineTestSupport;
+import java.util.List;
+
+/** WireMock as Alpaca's trading API (ztrade.alpaca.base-url) and as Alpha Vantage (bullish news, so: BUY). */
+final class AlpacaStub implements AutoCloseable {
+
+    static final String ORDER = """
+            {"id": "{{randomValue type='UUID'}}", "client_order_id": "{{jsonPath request.body '$.client_order_id'}}",
+             "symbol": "{{jsonPath request.body '$.symbol'}}", "side": "{{jsonPath request.body '$.side'}}",
+             "status": "accepted", "filled_qty": "0", "submitted_at": "2026-11-25T21:00:00Z"}
+            """;
+
+    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .globalTemplating(true));
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    AlpacaStub() {
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(PipelineTestSupport.BULLISH_NEWS)));
+        server.stubFor(get(urlPathEqualTo("/v2/account")).willReturn(json("""
+                {"cash": "1000000", "equity": "1000000", "buying_power": "1000000",
+                 "trading_blocked": false, "account_blocked": false}
+                """)));
+        server.stubFor(get(urlPathMatching("/v2/positions/.*")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"position does not exist\"}")));
+        server.stubFor(post(urlPathEqualTo("/v2/orders")).willReturn(json(ORDER)));
+    }
+
+    String url() {
+        return server.baseUrl();
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The client order id of every order POSTed, in order. */
+    List<String> postedClientOrderIds() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v2/orders"))).stream().map(request -> {
+            try {
+                return mapper.readTree(request.getBodyAsString()).path("client_order_id").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

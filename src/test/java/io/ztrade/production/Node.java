@@ -1,0 +1,55 @@
+package io.ztrade.production;
+
+import io.ztrade.ZtradeApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One Ztrade node of the production profile in this JVM, on a test database (its JDBC URL), Redis prefix and routes. */
+final class Node {
+
+    private Node() {
+    }
+
+    static ConfigurableApplicationContext start(String jdbcUrl, String routes, String... extra) {
+        return new SpringApplicationBuilder(ZtradeApplication.class).profiles("production")
+                .run(args(jdbcUrl, routes, extra).toArray(String[]::new));
+    }
+
+    /**
+     * The same node in a JVM of its own, so a test can kill it as a crash would (kill -9: no shutdown, no
+     * check-out from the cluster). Its output goes to the given log file.
+     */
+    static Process startProcess(Path log, String jdbcUrl, String routes, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dspring.profiles.active=production",
+                ZtradeApplication.class.getName()));
+        command.addAll(args(jdbcUrl, routes, extra));
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> args(String jdbcUrl, String routes, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + ProductionServices.PG_USER,
+                "--server.port=0",
+                "--camel.springboot.main-run-controller=false",
+                "--camel.main.routes-include-pattern=file:routes/agent-template.yaml," + routes,
+                "--ztrade.retry.delay-ms=5",
+                "--ztrade.journal.dir=target/journal/" + UUID.randomUUID(),
+                "--ztrade.journal.replay-interval=300ms",
+                "--logging.level.root=WARN",
+                "--logging.level.io.ztrade=INFO",
+                "--logging.level.org.quartz.impl.jdbcjobstore=INFO"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+}

@@ -1,0 +1,187 @@
+package io.ztrade.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import io.ztrade.agent.RunTrigger;
+import io.ztrade.management.AgentScheduler;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * Two nodes on one PostgreSQL and one Redis share the agents' schedule: each fire time runs on exactly one node,
+ * a stateful agent never runs twice at once anywhere, and when a node stops, or is killed mid-run, the other
+ * carries on within the detection window.
+ */
+class QuartzClusterTest {
+
+    private static final Duration CHECKIN = Duration.ofSeconds(1);
+
+    private String database;
+    private AlpacaStub alpaca;
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private Process crashing;
+    private final String prefix = ProductionServices.redisPrefix();
+
+    @BeforeEach
+    void services() {
+        ProductionServices.requireRedis();
+        database = ProductionServices.createDatabase("cluster");
+        alpaca = new AlpacaStub();
+        // cluster_slow's broker answers late, so its runs outlast its 2 s period
+        alpaca.server.stubFor(post(urlPathEqualTo("/v2/orders"))
+                .withRequestBody(matchingJsonPath("$.client_order_id", com.github.tomakehurst.wiremock.client.WireMock
+                        .matching("zt-cluster_slow-.*")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(AlpacaStub.ORDER).withFixedDelay(3000)));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (crashing != null && crashing.isAlive()) {
+            crashing.destroyForcibly().waitFor();
+        }
+        nodes.forEach(ConfigurableApplicationContext::close);
+        alpaca.close();
+        ProductionServices.dropDatabase(database);
+        ProductionServices.deleteRedisKeys(prefix);
+    }
+
+    @Test
+    void eachFireTimeRunsOnceAcrossTwoNodesAndTheSurvivorTakesOver() throws Exception {
+        ConfigurableApplicationContext first = node(prefix);
+        ConfigurableApplicationContext second = node(prefix);
+        Instant bothUp = Instant.now();
+
+        // a manual run goes through the shared job store too (its job data are strings, as a JDBC store needs)
+        second.getBean(AgentScheduler.class).runNow("cluster_fast", RunTrigger.MANUAL, false);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("SELECT count(*) FROM agent_runs WHERE run_trigger = 'MANUAL'") == 1);
+
+        // a few fire times with both nodes up
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> fireTimes("cluster_fast", bothUp) >= 4);
+
+        first.close();
+        Instant stopped = Instant.now();
+
+        // the survivor notices the other node is gone (check-in interval + Quartz's 7.5 s grace) ...
+        await().atMost(CHECKIN.plusSeconds(7 + 15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("SELECT count(*) FROM qrtz_scheduler_state") == 1);
+        // ... and runs the fire times after the stop on its own
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> fireTimes("cluster_fast", stopped.plusSeconds(1)) >= 3);
+
+        assertThat(duplicateFireTimes()).as("fire times run more than once").isEmpty();
+        assertThat(overlappingRuns("cluster_slow")).as("cluster_slow runs overlapping in time").isEmpty();
+        assertThat(count("SELECT count(*) FROM agent_runs WHERE agent_id = 'cluster_slow'")).isPositive();
+        Map<String, Long> posted = alpaca.postedClientOrderIds().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(posted).isNotEmpty();
+        assertThat(posted.values()).as("orders sent to the broker per client order id").containsOnly(1L);
+    }
+
+    @Test
+    void aKilledNodesBlockedAgentRunsOnTheSurvivor() throws Exception {
+        // node B in a JVM of its own, killed like a crash while it runs cluster_slow (its trigger BLOCKED for all)
+        crashing = Node.startProcess(Path.of("target", "cluster-node-b-" + database + ".log"),
+                ProductionServices.jdbcUrl(database), "classpath:routes/cluster-agents.yaml", nodeArgs(prefix));
+        // (its tables appear once its Flyway has run)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> count("SELECT count(*) FROM qrtz_scheduler_state") == 1);
+        String nodeB = rows("SELECT instance_name FROM qrtz_scheduler_state").get(0);
+        ConfigurableApplicationContext survivor = node(prefix);
+        String nodeA = scheduler(survivor).getSchedulerInstanceId();
+        assertThat(nodeA).isNotEqualTo(nodeB);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM qrtz_fired_triggers WHERE trigger_name = 'cluster_slow'"
+                        + " AND state = 'EXECUTING' AND instance_name = '" + nodeB + "'") == 1);
+        crashing.destroyForcibly().waitFor();
+        Instant killed = Instant.now();
+
+        // the survivor declares B dead (check-in interval + 7.5 s grace), releases the blocked job, and runs it
+        await().atMost(CHECKIN.plusSeconds(7 + 20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> rows("SELECT instance_name FROM qrtz_scheduler_state").equals(List.of(nodeA)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("SELECT count(*) FROM agent_runs WHERE agent_id = 'cluster_slow'"
+                        + " AND started_at > '" + killed + "'") >= 1);
+        assertThat(duplicateFireTimes()).as("fire times run more than once").isEmpty();
+        assertThat(overlappingRuns("cluster_slow")).as("cluster_slow runs overlapping in time").isEmpty();
+    }
+
+    private ConfigurableApplicationContext node(String redisPrefix) {
+        ConfigurableApplicationContext node = Node.start(ProductionServices.jdbcUrl(database),
+                "classpath:routes/cluster-agents.yaml", nodeArgs(redisPrefix));
+        nodes.add(node);
+        return node;
+    }
+
+    private String[] nodeArgs(String redisPrefix) {
+        return new String[] {
+            "--ztrade.quartz.cluster-checkin-interval=" + CHECKIN.toMillis() + "ms",
+            "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
+            "--ztrade.redis.key-prefix=" + redisPrefix,
+            "--ztrade.alpaca.base-url=" + alpaca.url(),
+            "--ztrade.alphavantage.base-url=" + alpaca.url()};
+    }
+
+    private static Scheduler scheduler(ConfigurableApplicationContext node) {
+        return node.getBean(CamelContext.class).getComponent("quartz", QuartzComponent.class).getScheduler();
+    }
+
+    private long fireTimes(String agentId, Instant after) throws SQLException {
+        return count("SELECT count(DISTINCT scheduled_at) FROM agent_runs WHERE agent_id = '" + agentId
+                + "' AND run_trigger = 'SCHEDULE' AND scheduled_at > '" + after + "'");
+    }
+
+    private List<String> duplicateFireTimes() throws SQLException {
+        return rows("SELECT agent_id || ' ' || scheduled_at || ' x' || count(*) FROM agent_runs"
+                + " WHERE run_trigger = 'SCHEDULE' GROUP BY agent_id, scheduled_at HAVING count(*) > 1");
+    }
+
+    private List<String> overlappingRuns(String agentId) throws SQLException {
+        return rows("SELECT a.run_id || ' overlaps ' || b.run_id FROM agent_runs a JOIN agent_runs b"
+                + " ON a.agent_id = b.agent_id AND a.run_id < b.run_id"
+                + " AND a.started_at < b.finished_at AND b.started_at < a.finished_at"
+                + " WHERE a.agent_id = '" + agentId + "'");
+    }
+
+    private long count(String query) throws SQLException {
+        return Long.parseLong(rows(query).get(0));
+    }
+
+    private List<String> rows(String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = ProductionServices.connect(database); Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
