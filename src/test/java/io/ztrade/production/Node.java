@@ -41,6 +41,9 @@ final class Node {
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + ProductionServices.PG_USER,
                 "--server.port=0",
+                // the broker stub answers "accepted": poll for the fill briefly, not the production 30 s
+                "--ztrade.broker.fill-timeout=1s",
+                "--ztrade.broker.fill-poll-interval=50ms",
                 "--camel.springboot.main-run-controller=false",
                 "--camel.main.routes-include-pattern=file:routes/agent-template.yaml," + routes,
                 "--ztrade.retry.delay-ms=5",

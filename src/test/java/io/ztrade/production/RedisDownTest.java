@@ -65,7 +65,13 @@ class RedisDownTest {
         ALPACA.server.stubFor(post(urlPathEqualTo("/v2/orders")).inScenario("orders").whenScenarioStateIs("placed")
                 .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\": 40010001, \"message\": \"client_order_id must be unique\"}")));
-        ALPACA.server.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).willReturn(AlpacaStub.json("""
+        // the broker knows the order only once it was placed; before that a look-up finds nothing
+        ALPACA.server.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).inScenario("orders")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 40410000, \"message\": \"order not found\"}")));
+        ALPACA.server.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).inScenario("orders")
+                .whenScenarioStateIs("placed").willReturn(AlpacaStub.json("""
                 {"id": "broker-1", "client_order_id": "zt-test_crypto-1795641600", "side": "buy", "status": "accepted",
                  "filled_qty": "0", "submitted_at": "2026-11-25T21:00:00Z"}
                 """)));
@@ -96,7 +102,7 @@ class RedisDownTest {
 
         assertThat(first.order().brokerOrderId()).isEqualTo("broker-1");
         assertThat(second.order().brokerOrderId()).isEqualTo("broker-1");
-        assertThat(ALPACA.postedClientOrderIds()).containsExactly("zt-test_crypto-1795641600",
-                "zt-test_crypto-1795641600");
+        // without Redis the second attempt is stopped by the broker's record of the id (looked up before any POST)
+        assertThat(ALPACA.postedClientOrderIds()).containsExactly("zt-test_crypto-1795641600");
     }
 }
