@@ -64,7 +64,7 @@ public record BacktestReport(
         }
         double seconds = result.elapsedNanos() / 1e9;
         return new BacktestReport(result.agent().agentId(), result.agent().symbol(), request.overrides(), request.from(),
-                request.to(), source, request.history().bars().size(), result.runs().size(), start, end,
+                request.to(), source, request.history().size(), result.runs().size(), start, end,
                 end / start - 1, BacktestMetrics.annualized(start, end, daily.length, perYear),
                 BacktestMetrics.sharpe(daily, perYear), BacktestMetrics.sortino(daily, perYear),
                 dd.max(), dd.peak(), dd.trough(), dd.recovery(), wins.rate(), wins.closingTrades(), result.fills().size(),

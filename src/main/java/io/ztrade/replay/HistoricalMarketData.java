@@ -1,33 +1,26 @@
 package io.ztrade.replay;
 
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.market.BadMarketDataException;
 import io.ztrade.market.MarketDataProvider;
 import io.ztrade.market.MarketSnapshot;
 
 /**
  * The replay's {@link MarketDataProvider}: what the market looked like at the simulated time, from the history
- * alone. Only bars complete at that time are given (no look-ahead); the price is the newest close, the quote a
- * zero-width spread around it (slippage is the paper broker's business).
+ * alone. A {@link PriceHistory} gives only bars complete at that time (no look-ahead), the newest close as price and
+ * a zero-width quote (slippage is the paper broker's business); recorded snapshots give what the live run saw.
  */
 public final class HistoricalMarketData implements MarketDataProvider {
 
-    private final PriceHistory history;
+    private final MarketHistory history;
     private final ReplayClock clock;
 
-    public HistoricalMarketData(PriceHistory history, ReplayClock clock) {
+    public HistoricalMarketData(MarketHistory history, ReplayClock clock) {
         this.history = history;
         this.clock = clock;
     }
 
     @Override
     public MarketSnapshot snapshot(AgentSettings agent) {
-        double price = history.closeAt(clock.now());
-        if (Double.isNaN(price)) {
-            throw new BadMarketDataException("replay of " + agent.agentId() + ": no complete bar of " + agent.symbol()
-                    + " at " + clock.now());
-        }
-        return new MarketSnapshot(agent.symbol(), price, price, price, history.priceTimeAt(clock.now()),
-                history.barsAt(clock.now(), agent.barCount()), "replay");
+        return history.at(agent, clock.now());
     }
 }

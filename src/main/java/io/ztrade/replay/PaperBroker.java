@@ -36,7 +36,7 @@ public final class PaperBroker implements Broker {
     }
 
     private final String symbol;
-    private final PriceHistory history;
+    private final MarketHistory history;
     private final ReplayClock clock;
     private final FillModel fills;
     private final Map<String, OrderAck> orders = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ public final class PaperBroker implements Broker {
     private double qty;
     private double cost;
 
-    public PaperBroker(String symbol, double startingCash, PriceHistory history, ReplayClock clock, FillModel fills) {
+    public PaperBroker(String symbol, double startingCash, MarketHistory history, ReplayClock clock, FillModel fills) {
         this.symbol = symbol;
         this.cash = startingCash;
         this.history = history;
@@ -60,7 +60,7 @@ public final class PaperBroker implements Broker {
             return existing;
         }
         Instant at = clock.now();
-        double price = history.closeAt(at);
+        double price = history.priceAt(at);
         boolean buy = order.side() == OrderSide.BUY;
         double fillPrice = fills.fillPrice(buy, price);
         double fillQty = order.qty() != null ? order.qty().doubleValue() : order.notional().doubleValue() / fillPrice;
@@ -113,14 +113,14 @@ public final class PaperBroker implements Broker {
         if (qty == 0 || !symbol.equals(asked)) {
             return Optional.empty();
         }
-        double price = history.closeAt(clock.now());
+        double price = history.priceAt(clock.now());
         return Optional.of(new Position(symbol, BigDecimal.valueOf(qty).setScale(6, RoundingMode.HALF_UP),
                 money(qty * price), BigDecimal.valueOf(cost / qty).setScale(4, RoundingMode.HALF_UP)));
     }
 
     /** Cash plus the position at the simulated time's price. */
     public synchronized double equity() {
-        double price = history.closeAt(clock.now());
+        double price = history.priceAt(clock.now());
         return cash + (qty == 0 ? 0 : qty * price);
     }
 

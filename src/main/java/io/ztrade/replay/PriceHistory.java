@@ -1,6 +1,9 @@
 package io.ztrade.replay;
 
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.BadMarketDataException;
 import io.ztrade.market.Bar;
+import io.ztrade.market.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +16,7 @@ import java.util.regex.Pattern;
  * Bars of one symbol, oldest first, each {@code timeframe} long. A bar that starts at {@code t} is complete at
  * {@code t + timeframe}; at a simulated time only complete bars are visible, so a replayed run never sees the future.
  */
-public final class PriceHistory {
+public final class PriceHistory implements MarketHistory {
 
     private static final Pattern TIMEFRAME = Pattern.compile("(\\d+)(Min|T|Hour|H|Day|D)", Pattern.CASE_INSENSITIVE);
 
@@ -97,6 +100,26 @@ public final class PriceHistory {
     public Instant priceTimeAt(Instant at) {
         int end = completeAt(at);
         return end == 0 ? null : Instant.ofEpochMilli(ends[end - 1]);
+    }
+
+    /** The newest close as price, a zero-width quote around it, and the agent's barCount complete bars. */
+    @Override
+    public MarketSnapshot at(AgentSettings agent, Instant at) {
+        double price = closeAt(at);
+        if (Double.isNaN(price)) {
+            throw new BadMarketDataException("replay of " + agent.agentId() + ": no complete bar of " + symbol + " at " + at);
+        }
+        return new MarketSnapshot(agent.symbol(), price, price, price, priceTimeAt(at), barsAt(at, agent.barCount()), "replay");
+    }
+
+    @Override
+    public double priceAt(Instant at) {
+        return closeAt(at);
+    }
+
+    @Override
+    public int size() {
+        return bars.size();
     }
 
     /** The bars that start in [from, to), for a history read once and cut per backtest. */

@@ -120,7 +120,7 @@ public class ReplayEngine {
         Map<String, Object> parameters = parameters(request.agentId(), request.overrides());
         AgentSettings agent = AgentSettings.fromParameters(parameters);
         ReplayClock clock = new ReplayClock();
-        PriceHistory history = request.history();
+        MarketHistory history = request.history();
         PaperBroker broker = new PaperBroker(agent.symbol(), request.startingCash(), history, clock, request.fills());
         ReplayRecords records = new ReplayRecords();
         String routeId = "replay-" + REPLAYS.incrementAndGet() + "-" + agent.agentId();
@@ -134,7 +134,7 @@ public class ReplayEngine {
         parameters.put("runLog", "io.ztrade.replay.runs");
 
         List<Instant> fireTimes = (request.fireTimes() != null ? request.fireTimes() : fireTimes(agent, request.from(), request.to()))
-                .stream().filter(t -> history.completeAt(t) > 0).toList();
+                .stream().filter(t -> !Double.isNaN(history.priceAt(t))).toList();
         long started = System.nanoTime();
         List<String> routes = new ArrayList<>();
         Map<String, Object> beans = new LinkedHashMap<>();
@@ -178,7 +178,7 @@ public class ReplayEngine {
                 clock.set(at);
                 AgentRun run = trigger.fire(routeId, at);
                 records.add(run);
-                equity.add(new ReplayResult.EquityPoint(at, broker.equity(), history.closeAt(at), broker.qty()));
+                equity.add(new ReplayResult.EquityPoint(at, broker.equity(), history.priceAt(at), broker.qty()));
                 progress.advanced(++done, fireTimes.size());
             }
             return new ReplayResult(agent, request.startingCash(), records.runs(), equity, broker.fills(),

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param startingCash    dollars in the paper account at the start
  * @param fireTimes       the fire times to replay; null to take every cron time in the market calendar
  */
-public record ReplayRequest(String agentId, Map<String, String> overrides, Instant from, Instant to, PriceHistory history,
+public record ReplayRequest(String agentId, Map<String, String> overrides, Instant from, Instant to, MarketHistory history,
                             Map<Instant, SentimentReading> sentiment, Duration sentimentMaxAge, FillModel fills,
                             double startingCash, List<Instant> fireTimes) {
 
