@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultComponent;
@@ -50,7 +51,7 @@ public class ReplayTriggerComponent extends DefaultComponent {
         return consumer.fire(fireTime);
     }
 
-    static final class ReplayTriggerEndpoint extends DefaultEndpoint {
+    static final class ReplayTriggerEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
         ReplayTriggerEndpoint(String uri, ReplayTriggerComponent component) {
             super(uri, component);
@@ -59,6 +60,12 @@ public class ReplayTriggerComponent extends DefaultComponent {
         @Override
         public ReplayTriggerComponent getComponent() {
             return (ReplayTriggerComponent) super.getComponent();
+        }
+
+        /** Concurrent replays of one agent (a sweep) share the endpoint; each route is fired by its own id. */
+        @Override
+        public boolean isMultipleConsumersSupported() {
+            return true;
         }
 
         @Override

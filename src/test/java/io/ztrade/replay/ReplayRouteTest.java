@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Replays through the real template, on synthetic bars. */
 @CamelSpringBootTest
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReplayRouteTest extends PipelineTestSupport {
 
     static final Map<String, String> TECHNICAL_ONLY = Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", "0",
