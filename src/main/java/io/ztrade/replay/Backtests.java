@@ -238,15 +238,20 @@ public class Backtests {
     /** Starts a prepared backtest; {@code listener} hears the progress of all its replays together. */
     public Job start(Prepared prepared, ReplayEngine.Progress listener) {
         String id = UUID.randomUUID().toString().substring(0, 8);
+        Job job = new Job(id, prepared, total(prepared));
+        jobs.put(id, job);
+        job.coordinatorFuture = coordinators.submit(() -> run(job, listener));
+        return job;
+    }
+
+    /** Fire times to replay, over all combinations. */
+    public int total(Prepared prepared) {
         int total = 0;
         for (ReplayRequest r : prepared.requests()) {
             total += r.fireTimes() != null ? r.fireTimes().size() : engine.fireTimes(
                     AgentSettings.fromParameters(engine.parameters(r.agentId(), r.overrides())), r.from(), r.to()).size();
         }
-        Job job = new Job(id, prepared, total);
-        jobs.put(id, job);
-        job.coordinatorFuture = coordinators.submit(() -> run(job, listener));
-        return job;
+        return total;
     }
 
     public Optional<Job> find(String id) {
