@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Bars from Alpaca's historical bars API, oldest first, 10,000 a page, following {@code next_page_token}: the
  * stocks v2 endpoint on the IEX feed, or crypto v1beta3. Goes through the same {@link ProviderHttp} and keys as the
- * live market data; it needs real Alpaca (keys or {@code ALPACA_DATA_URL}), since the built-in simulator has no
+ * live market data; it needs Alpaca keys, since the built-in simulator has no
  * history.
  */
 public final class AlpacaHistory implements HistorySource {
@@ -42,7 +42,7 @@ public final class AlpacaHistory implements HistorySource {
     @Override
     public PriceHistory load(AgentSettings agent, Instant from, Instant to) {
         if (!endpoints.usesRealAlpaca()) {
-            throw new IllegalArgumentException("source 'alpaca' needs ALPACA_API_KEY and ALPACA_SECRET_KEY (or ALPACA_DATA_URL); "
+            throw new IllegalArgumentException("source 'alpaca' needs ALPACA_API_KEY and ALPACA_SECRET_KEY; "
                     + "the built-in simulator has no history: use source 'synthetic' or 'csv'");
         }
         boolean crypto = agent.assetClass() == AssetClass.CRYPTO;
