@@ -45,7 +45,7 @@ public class ReplayEngine {
     private static final Set<String> NOT_AGENT_PARAMETERS = Set.of("routeId", "prefixId", "templateId", "location");
     /** Parameters the replay sets itself: where the run comes from, goes to, and its beans. */
     private static final Set<String> REPLAY_PARAMETERS = Set.of("agentId", "trigger", "marketDataUri", "orderUri",
-            "recordUri", "runLog", "runsBean", "sentimentBean", "riskBean");
+            "recordUri", "runLog", "runsBean", "sentimentBean", "riskBean", "errorHandling");
     private static final AtomicLong REPLAYS = new AtomicLong();
 
     private final CamelContext camel;
@@ -132,6 +132,7 @@ public class ReplayEngine {
         // the replay keeps its records itself, in order, on the run's thread; the tap only traces
         parameters.put("recordUri", "log:io.ztrade.replay.record?level=TRACE");
         parameters.put("runLog", "io.ztrade.replay.runs");
+        parameters.put("errorHandling", ReplayErrorHandling.ID);
 
         List<Instant> fireTimes = (request.fireTimes() != null ? request.fireTimes() : fireTimes(agent, request.from(), request.to()))
                 .stream().filter(t -> !Double.isNaN(history.priceAt(t))).toList();

@@ -83,6 +83,37 @@ class ReplayRouteTest extends PipelineTestSupport {
     }
 
     @Test
+    void aFailingStepFailsTheReplayAtOnceNamingTheFireTimeAndRecordsNothingLive() {
+        Instant from = Instant.parse("2025-03-03T00:00:00Z");
+        Instant to = Instant.parse("2025-03-04T00:00:00Z");
+        int recordsBefore = store.latest(null, 1000).size();
+        // a history that has a price but breaks when the marketData step asks for the snapshot
+        MarketHistory broken = new MarketHistory() {
+            @Override
+            public io.ztrade.market.MarketSnapshot at(io.ztrade.agent.AgentSettings agent, Instant at) {
+                throw new IllegalStateException("history broken at " + at);
+            }
+
+            @Override
+            public double priceAt(Instant at) {
+                return 100;
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+        };
+        int routesBefore = camel.getRoutes().size();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.replay(new ReplayRequest("test_stock", TECHNICAL_ONLY,
+                        from, to, broken, Map.of(), null, new FillModel(0, 0, 0), 100_000, null), ReplayEngine.Progress.NONE))
+                .hasMessageContaining("replay run at 2025-03-03T14:30:00Z failed").hasMessageContaining("history broken");
+        assertThat(camel.getRoutes()).hasSize(routesBefore);
+        assertThat(store.latest(null, 1000)).hasSize(recordsBefore);
+    }
+
+    @Test
     void aReplayedRunNeverSeesABarThatEndsAfterItsFireTime() {
         ReplayResult result = replayTwoWeeks();
 
