@@ -96,11 +96,11 @@ public final class BacktestCommand {
         row(s, "total return", pct(r.totalReturn()) + "   (buy and hold " + pct(r.benchmarkReturn()) + ")");
         row(s, "annualised return", pct(r.annualizedReturn()));
         row(s, "Sharpe / Sortino", num(r.sharpe()) + " / " + num(r.sortino()));
-        row(s, "max drawdown", pct(r.maxDrawdown()) + "   peak " + r.maxDrawdownPeak() + ", trough " + r.maxDrawdownTrough()
+        row(s, "max drawdown", share(r.maxDrawdown()) + "   peak " + r.maxDrawdownPeak() + ", trough " + r.maxDrawdownTrough()
                 + ", recovered " + (r.maxDrawdownRecovery() == null ? "never" : r.maxDrawdownRecovery()));
-        row(s, "trades / win rate", r.trades() + " / " + (r.winRate() == null ? "n/a" : pct(r.winRate()))
+        row(s, "trades / win rate", r.trades() + " / " + (r.winRate() == null ? "n/a" : share(r.winRate()))
                 + " of " + r.closingTrades() + " closing");
-        row(s, "exposure", pct(r.exposure()));
+        row(s, "exposure", share(r.exposure()));
         row(s, "fees / slippage", String.format(Locale.ROOT, "$%.2f / $%.2f", r.fees(), r.slippage()));
         row(s, "equity", String.format(Locale.ROOT, "$%.2f -> $%.2f", r.startingCash(), r.endingEquity()));
         row(s, "statuses", r.statuses().toString());
@@ -110,7 +110,7 @@ public final class BacktestCommand {
                     "return", "Sharpe", "drawdown", "trades"));
             for (Backtests.SweepRow row : job.sweep()) {
                 s.append(String.format(Locale.ROOT, "%-44s %10s %8s %10s %7d%n", row.parameters(), pct(row.totalReturn()),
-                        num(row.sharpe()), pct(row.maxDrawdown()), row.trades()));
+                        num(row.sharpe()), share(row.maxDrawdown()), row.trades()));
             }
         }
         s.append(String.format(Locale.ROOT, "%nfiles: %s (report.json, equity.png, drawdown.png, trades.csv)%n",
@@ -176,6 +176,10 @@ public final class BacktestCommand {
 
     private static String pct(double fraction) {
         return String.format(Locale.ROOT, "%+.2f%%", 100 * fraction);
+    }
+
+    private static String share(double fraction) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
     private static String num(Double value) {
