@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ZtradeApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "backtest".equals(args[0])) {
+            io.ztrade.replay.BacktestCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(ZtradeApplication.class, args);
     }
 }

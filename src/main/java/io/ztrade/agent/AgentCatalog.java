@@ -26,6 +26,9 @@ public class AgentCatalog implements ModelLifecycleStrategy {
 
     public static final String TEMPLATE_ID = "trading-agent";
 
+    /** The template's {@code trigger} for live agents; any other trigger makes a replay route, not an agent. */
+    public static final String LIVE_TRIGGER = "quartz";
+
     private final Map<String, AgentSettings> agents = new ConcurrentSkipListMap<>();
     private CamelContext camel;
     private final Map<String, Set<String>> templateParameters = new ConcurrentSkipListMap<>();
@@ -66,6 +69,9 @@ public class AgentCatalog implements ModelLifecycleStrategy {
             }
         }
         AgentSettings settings = AgentSettings.fromParameters(parameters);
+        if (!LIVE_TRIGGER.equals(String.valueOf(parameters.getOrDefault("trigger", LIVE_TRIGGER)))) {
+            return; // a replay of an agent (io.ztrade.replay): checked like any agent, but not a live agent itself
+        }
         if (route.getRouteId() != null && !route.getRouteId().equals(settings.agentId())) {
             throw new InvalidAgentException(agentId, "agentId", "must equal the routeId '" + route.getRouteId()
                     + "' so runs, ids and the console agree");

@@ -25,7 +25,7 @@ public class AgentRuns {
     }
 
     public AgentRun start(Exchange exchange) {
-        AgentSettings agent = catalog.get(exchange.getFromRouteId());
+        AgentSettings agent = settingsOf(exchange);
         exchange.setProperty(RUN_START_NANOS, System.nanoTime());
         StepTimer.timingsOf(exchange);
         Instant now = Instant.now();
@@ -38,6 +38,11 @@ public class AgentRuns {
             force = Boolean.parseBoolean(String.valueOf(jobData.get(FORCE_KEY)));
         }
         return AgentRun.start(agent, trigger, force, fireTime == null ? now : fireTime.toInstant(), now);
+    }
+
+    /** The agent this route runs; a replay route brings its own settings (it is not in the catalog). */
+    protected AgentSettings settingsOf(Exchange exchange) {
+        return catalog.get(exchange.getFromRouteId());
     }
 
     public AgentRun complete(AgentRun run, Exchange exchange) {

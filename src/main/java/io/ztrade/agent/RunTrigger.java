@@ -4,5 +4,7 @@ package io.ztrade.agent;
 public enum RunTrigger {
     SCHEDULE,
     STARTUP,
-    MANUAL
+    MANUAL,
+    /** A backtest's simulated clock (io.ztrade.replay); never a real order. */
+    REPLAY
 }

@@ -4,6 +4,7 @@ import io.ztrade.agent.UnknownAgentException;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,12 +17,14 @@ class ApiErrors {
     record ApiError(int status, String error, String message, Instant timestamp) {
     }
 
-    @ExceptionHandler({UnknownAgentException.class, RunController.RunNotFoundException.class})
+    @ExceptionHandler({UnknownAgentException.class, RunController.RunNotFoundException.class,
+            BacktestController.BacktestNotFoundException.class})
     ResponseEntity<ApiError> notFound(RuntimeException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
+            HttpMessageNotReadableException.class})
     ResponseEntity<ApiError> badRequest(Exception e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
     }
