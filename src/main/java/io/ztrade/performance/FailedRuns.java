@@ -2,6 +2,7 @@ package io.ztrade.performance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentRun;
+import io.ztrade.alert.Alerts;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -18,9 +19,11 @@ public class FailedRuns {
     private static final Logger LOG = LoggerFactory.getLogger(FailedRuns.class);
 
     private final ObjectMapper mapper;
+    private final Alerts alerts;
 
-    public FailedRuns(ObjectMapper mapper) {
+    public FailedRuns(ObjectMapper mapper, Alerts alerts) {
         this.mapper = mapper;
+        this.alerts = alerts;
     }
 
     /** The run as it was when the step failed, marked FAILED with the cause. */
@@ -29,9 +32,9 @@ public class FailedRuns {
         return run.failed(why).completed(Instant.now(), run.timings());
     }
 
-    /** Alerts are log lines for now; email and webhooks hang off this one place. */
+    /** Logged, and sent by email and webhook when configured, at most once per quiet period. */
     public void alert(AgentRun run) {
-        LOG.error("ALERT {} run {} FAILED after its redeliveries: {}", run.agentId(), run.runId(), run.error());
+        alerts.runFailed(run);
     }
 
     public void notStarted(Exchange exchange) {
