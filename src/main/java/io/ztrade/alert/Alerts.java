@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,17 +28,30 @@ public class Alerts {
     private final List<AlertChannel> channels;
     private final AlertProperties properties;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     @Autowired
-    Alerts(List<AlertChannel> channels, AlertProperties properties) {
-        this(channels, properties, Clock.systemUTC());
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry) {
+        this(channels, properties, registry, Clock.systemUTC());
     }
 
-    Alerts(List<AlertChannel> channels, AlertProperties properties, Clock clock) {
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock) {
         this.channels = List.copyOf(channels);
         this.properties = properties;
+        this.registry = registry;
         this.clock = clock;
+    }
+
+    /** How many alerts of this kind were raised, sent ({@code sent}) or held back ({@code held_back}). */
+    public double count(String kind, String outcome) {
+        Counter counter = registry.find("ztrade_alerts_total").tag("kind", kind).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void counted(String kind, String outcome) {
+        Counter.builder("ztrade_alerts_total").description("alerts raised, by kind; held back in a quiet period or sent")
+                .tag("kind", kind).tag("outcome", outcome).register(registry).increment();
     }
 
     public void runFailed(AgentRun run) {
@@ -70,6 +85,7 @@ public class Alerts {
         synchronized (window) {
             if (window.lastSent != null && now.isBefore(window.lastSent.plus(properties.quietPeriod()))) {
                 window.heldBack++;
+                counted(kind, "held_back");
                 return false;
             }
             heldBack = window.heldBack;
@@ -82,6 +98,7 @@ public class Alerts {
         for (AlertChannel channel : channels) {
             channel.send(alert);
         }
+        counted(kind, "sent");
         return true;
     }
 

@@ -31,8 +31,10 @@ class EmailAlertChannel extends RouteBuilder implements AlertChannel {
     @Override
     public void configure() {
         MailConfiguration smtp = getCamelContext().getComponent("smtp", MailComponent.class).getConfiguration();
-        smtp.setUsername(blankToNull(email.username()));
-        smtp.setPassword(blankToNull(email.password()));
+        if (email.username() != null && !email.username().isBlank()) {
+            smtp.setUsername(email.username());
+            smtp.setPassword(email.password());
+        }
         smtp.setFrom(email.from());
         smtp.setTo(email.to());
         smtp.setContentType("text/plain; charset=UTF-8");
@@ -54,9 +56,5 @@ class EmailAlertChannel extends RouteBuilder implements AlertChannel {
         } catch (Exception e) {
             LOG.error("Alert email to {} failed for '{}': {}", email.to(), alert.subject(), e.getMessage());
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
