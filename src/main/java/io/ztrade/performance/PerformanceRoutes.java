@@ -35,6 +35,8 @@ public class PerformanceRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AgentRun.class))
                         .bean(failedRuns, "failed").id("markFailed")
                         .to("direct:recordRun").id("recordFailedRun")
+                        // the INSERT left its result in the body; the alert (and the route's caller) need the run
+                        .setBody(exchangeProperty(FailedRuns.RUN_PROPERTY)).id("restoreFailedRun")
                         .bean(failedRuns, "alert").id("alertFailedRun")
                     .otherwise()
                         // the trigger could not even make a run (no such agent): nothing to record, still alert
