@@ -9,6 +9,7 @@ import io.ztrade.PipelineTestSupport;
 import io.ztrade.broker.Broker;
 import io.ztrade.market.MarketDataProvider;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -24,6 +25,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * webhook, and spies on the market data and the broker so a test can make runs fail or see that no order was sent.
  */
 @CamelSpringBootTest
+// Camel tests switch JMX off by default; Hawtio and the MBeans need it
+@DisableJmx(false)
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
