@@ -92,7 +92,12 @@ public class AgentTester {
                 break;
             }
         }
-        String ending = run.inProgress() ? "an order to the broker (not placed: this is a test)" : run.status().name();
+        String ending;
+        if (onlyStep != null && run.inProgress() && !onlyStep.equals("risk")) {
+            ending = "not known: the test stopped after step " + onlyStep;
+        } else {
+            ending = run.inProgress() ? "an order to the broker (not placed: this is a test)" : run.status().name();
+        }
         return new TestResult(agent.agentId(), agent.symbol(), now, results, ending,
                 "test of " + agent.agentId() + ": nothing recorded, no order placed");
     }

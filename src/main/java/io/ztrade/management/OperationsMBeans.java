@@ -54,7 +54,7 @@ class OperationsMBeans implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() throws JMException {
-        String context = ObjectName.quote(camel.getName());
+        String context = contextKey();
         for (AgentSettings agent : catalog.all()) {
             register(new StandardMBean(new AgentBean(agent.agentId()), AgentMXBean.class, true),
                     new ObjectName("io.ztrade:context=" + context + ",type=agents,name=" + agent.agentId()));
@@ -64,7 +64,13 @@ class OperationsMBeans implements DisposableBean {
     }
 
     ObjectName agentName(String agentId) throws JMException {
-        return new ObjectName("io.ztrade:context=" + ObjectName.quote(camel.getName()) + ",type=agents,name=" + agentId);
+        return new ObjectName("io.ztrade:context=" + contextKey() + ",type=agents,name=" + agentId);
+    }
+
+    /** The Camel context's name, quoted only when JMX needs it (names such as "ztrade" read better bare). */
+    private String contextKey() {
+        String name = camel.getName();
+        return name.matches("[A-Za-z0-9_.-]+") ? name : ObjectName.quote(name);
     }
 
     private void register(Object bean, ObjectName name) throws JMException {

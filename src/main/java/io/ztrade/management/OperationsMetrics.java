@@ -13,25 +13,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.apache.camel.Exchange;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
+import io.ztrade.agent.RunStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The desk's Prometheus metrics ({@code /actuator/prometheus}), counted from each agent exchange as it completes, so
- * no route or stage knows about them:
+ * The desk's Prometheus metrics ({@code /actuator/prometheus}), counted from each run as {@code direct:recordRun}
+ * records it:
  * <ul>
  *   <li>{@code ztrade_runs_total{agent,status}}, {@code ztrade_decisions_total{agent,action}},
  *       {@code ztrade_orders_total{agent,status}}</li>
  *   <li>{@code ztrade_step_seconds{step}}: a latency histogram per pipeline step</li>
- *   <li>{@code ztrade_provider_errors_total{agent,error}}: each failed attempt that Camel redelivers</li>
+ *   <li>{@code ztrade_provider_errors_total{provider,error}}: runs that failed on a provider after their
+ *       redeliveries (provider = the agent), and whatever the providers report through {@link #providerError}</li>
  *   <li>{@code ztrade_kill_switch} (1 on), {@code ztrade_breaker_state{breaker}} (0 closed, 1 open, 2 half-open) and
  *       {@code ztrade_journal_backlog}, fed by the hooks below</li>
  * </ul>
  */
 @Component
-public class OperationsMetrics extends EventNotifierSupport {
+public class OperationsMetrics {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
 
     /** What {@link #breakerState} gauges show. */
     public enum BreakerState { CLOSED, OPEN, HALF_OPEN }
@@ -43,13 +46,6 @@ public class OperationsMetrics extends EventNotifierSupport {
         this.registry = registry;
         Gauge.builder("ztrade_kill_switch", killSwitch, s -> s.engaged() ? 1 : 0)
                 .description("1 while the kill switch is on").register(registry);
-        setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
     }
 
     /** For the circuit breakers: report each state change. */
@@ -68,28 +64,33 @@ public class OperationsMetrics extends EventNotifierSupport {
                 .description("journal entries not yet written").register(registry);
     }
 
-    @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeRedeliveryEvent;
+    /**
+     * Counts one finished run; {@code direct:recordRun} calls it for every run it records (FAILED ones included).
+     * Never throws: a metric must not cost a record.
+     */
+    public void recorded(AgentRun run) {
+        try {
+            count(run);
+        } catch (RuntimeException e) {
+            LOG.warn("Run {} not counted in the metrics: {}", run == null ? null : run.runId(), e.toString());
+        }
     }
 
-    @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-        if (event instanceof CamelEvent.ExchangeRedeliveryEvent) {
-            Throwable cause = exchange.getException();
-            Counter.builder("ztrade_provider_errors_total").description("failed attempts that were redelivered")
-                    .tag("agent", String.valueOf(exchange.getFromRouteId()))
-                    .tag("error", cause == null ? "unknown" : cause.getClass().getSimpleName())
-                    .register(registry).increment();
-            return;
-        }
-        // the run itself, not its multicast or wireTap copies
-        if (!(exchange.getMessage().getBody() instanceof AgentRun run) || run.inProgress()
-                || exchange.getProperty(Exchange.CORRELATION_ID) != null) {
+    /** For the providers: one failed call to a provider, whether or not it is retried. */
+    public void providerError(String provider, String error) {
+        Counter.builder("ztrade_provider_errors_total").description("failed calls to providers")
+                .tag("provider", provider).tag("error", error).register(registry).increment();
+    }
+
+    private void count(AgentRun run) {
+        if (run == null || run.inProgress()) {
             return;
         }
         String agent = run.agentId();
+        if (run.status() == RunStatus.FAILED && run.error() != null && run.error().startsWith("Provider")) {
+            // the run failed on a provider after its redeliveries: ProviderUnavailableException: ...
+            providerError(run.agentId(), run.error().replaceFirst(":.*", ""));
+        }
         Counter.builder("ztrade_runs_total").description("finished runs").tag("agent", agent)
                 .tag("status", run.status().name()).register(registry).increment();
         if (run.decision() != null) {

@@ -27,6 +27,8 @@ public class PerformanceRoutes extends RouteBuilder {
                     .bean(failedRuns, "recordNotWritten").id("recordNotWritten")
                 .end()
                 .setProperty(FailedRuns.RUN_PROPERTY, body())
+                // Prometheus counters of runs, decisions, orders and step latencies (never throws)
+                .bean("operationsMetrics", "recorded").id("countRun")
                 .bean(statement, "insert").id("runRecordStatement")
                 .to("jdbc:dataSource?useHeadersAsParameters=true").id("insertRunRecord");
 
