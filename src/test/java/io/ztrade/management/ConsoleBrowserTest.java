@@ -86,6 +86,13 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         assertThat(brokerRow.getText()).contains("clientOrderId=zt-test_crypto-");
         screenshot("console-run-timeline");
 
+        // the console's buttons send the CSRF token; the action shows up in the audit table
+        browser.findElement(By.id("kill-switch-toggle")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.id("kill-switch"), "kill switch ON"));
+        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"), "KILL_SWITCH_ON"));
+        browser.findElement(By.id("kill-switch-toggle")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.id("kill-switch"), "kill switch off"));
+
         browser.get(url("/actuator/hawtio/camel/routes"));
         try {
             wait(60).until(driver -> driver.getPageSource().contains("test_crypto"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
@@ -69,9 +70,10 @@ class OperationsJmxAndMetricsTest extends OperationsTestSupport {
         assertThat(new ObjectMapper().readTree(viaJolokia.getBody()).get("status").asInt()).as(viaJolokia.getBody())
                 .isEqualTo(200);
         assertThat(jmx.getAttribute(desk, "KillSwitchEngaged")).isEqualTo(false);
-        AuditLog.Entry last = audit.latest(1).get(0);
-        assertThat(last.action()).isEqualTo("KILL_SWITCH_OFF");
-        assertThat(last.username()).isEqualTo("admin");
+        List<AuditLog.Entry> last = audit.latest(2);
+        assertThat(last).extracting(AuditLog.Entry::action).containsExactly("KILL_SWITCH_OFF", "JOLOKIA");
+        assertThat(last).extracting(AuditLog.Entry::username).containsOnly("admin");
+        assertThat(last.get(1).detail()).contains("killSwitch", "off");
     }
 
     @Test

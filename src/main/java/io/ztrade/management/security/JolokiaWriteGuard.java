@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import io.ztrade.management.AuditLog;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -25,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Viewers may read through Jolokia (and so browse Hawtio); only admins may write attributes or run operations,
  * except operations that only read ({@code dump...}, {@code get...}, {@code list...}), which Hawtio's Camel tab
- * needs to draw routes and their statistics.
+ * needs to draw routes and their statistics. What admins write or run is written to the audit log.
  */
 class JolokiaWriteGuard extends OncePerRequestFilter {
 
@@ -34,9 +36,11 @@ class JolokiaWriteGuard extends OncePerRequestFilter {
             "browse", "count");
 
     private final RoleHierarchy roles;
+    private final AuditLog audit;
 
-    JolokiaWriteGuard(RoleHierarchy roles) {
+    JolokiaWriteGuard(RoleHierarchy roles, AuditLog audit) {
         this.roles = roles;
+        this.audit = audit;
     }
 
     @Override
@@ -48,28 +52,40 @@ class JolokiaWriteGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isAdmin()) {
-            chain.doFilter(request, response);
-            return;
-        }
         HttpServletRequest checked = request;
-        boolean writes;
+        List<String> writes;
         if ("POST".equalsIgnoreCase(request.getMethod())) {
             byte[] body = request.getInputStream().readAllBytes();
             checked = new CachedBody(request, body);
             writes = postWrites(body);
         } else {
-            String path = request.getRequestURI().substring(request.getContextPath().length() + "/actuator/jolokia".length());
-            String[] parts = path.replaceFirst("^/", "").split("/");
-            writes = parts.length > 0 && ("write".equalsIgnoreCase(parts[0])
-                    || "exec".equalsIgnoreCase(parts[0]) && !(parts.length > 2 && readOnly(parts[2])));
+            writes = getWrites(request.getRequestURI().substring(request.getContextPath().length()
+                    + "/actuator/jolokia".length()));
         }
-        if (writes) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
-                    "Jolokia writes and operations need the admin role");
-            return;
+        if (!writes.isEmpty()) {
+            if (!isAdmin()) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "Jolokia writes and operations need the admin role");
+                return;
+            }
+            // what an admin changes through Hawtio or Jolokia is audited like any management action
+            for (String write : writes) {
+                audit.record("JOLOKIA", write.length() > 128 ? write.substring(0, 128) : write, write);
+            }
         }
         chain.doFilter(checked, response);
+    }
+
+    /** {@code /exec/<mbean>/<operation>/...} or {@code /write/<mbean>/<attribute>/...}. */
+    private static List<String> getWrites(String path) {
+        String[] parts = path.replaceFirst("^/", "").split("/");
+        if (parts.length == 0) {
+            return List.of();
+        }
+        String type = parts[0].toLowerCase(Locale.ROOT);
+        if (type.equals("write") || type.equals("exec") && !(parts.length > 2 && readOnly(parts[2]))) {
+            return List.of(type + " " + (parts.length > 1 ? parts[1] : "?") + " " + (parts.length > 2 ? parts[2] : "?"));
+        }
+        return List.of();
     }
 
     private boolean isAdmin() {
@@ -78,23 +94,27 @@ class JolokiaWriteGuard extends OncePerRequestFilter {
                 .map(GrantedAuthority::getAuthority).anyMatch("ROLE_ADMIN"::equals);
     }
 
-    private static boolean postWrites(byte[] body) {
+    private static List<String> postWrites(byte[] body) {
         JsonNode requests;
         try {
             requests = JSON.readTree(body);
         } catch (IOException e) {
-            return true; // what cannot be read is not let through
+            return List.of("unreadable request"); // what cannot be read is treated as a write
         }
         if (requests == null) {
-            return false;
+            return List.of();
         }
+        List<String> writes = new ArrayList<>();
         for (JsonNode one : requests.isArray() ? requests : List.of(requests)) {
             String type = one.path("type").asText("").toLowerCase(Locale.ROOT);
-            if (type.equals("write") || type.equals("exec") && !readOnly(one.path("operation").asText(""))) {
-                return true;
+            if (type.equals("write")) {
+                writes.add("write " + one.path("mbean").asText() + " " + one.path("attribute").asText());
+            } else if (type.equals("exec") && !readOnly(one.path("operation").asText(""))) {
+                writes.add("exec " + one.path("mbean").asText() + " " + one.path("operation").asText()
+                        + " " + one.path("arguments"));
             }
         }
-        return false;
+        return writes;
     }
 
     private static boolean readOnly(String operation) {

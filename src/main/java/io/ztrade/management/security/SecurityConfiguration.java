@@ -1,6 +1,7 @@
 package io.ztrade.management.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.ztrade.management.AuditLog;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ztradeSecurity(HttpSecurity http, RoleHierarchy roles) throws Exception {
+    SecurityFilterChain ztradeSecurity(HttpSecurity http, RoleHierarchy roles, AuditLog audit) throws Exception {
         WebExpressionAuthorizationManager fromThisMachine =
                 new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')");
         http.authorizeHttpRequests(requests -> requests
@@ -86,7 +87,7 @@ class SecurityConfiguration {
                         // the app's own calls to its simulator, and scripts that authenticate every call
                         .ignoringRequestMatchers("/simulator/**")
                         .ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
-                .addFilterAfter(new JolokiaWriteGuard(roles), AuthorizationFilter.class)
+                .addFilterAfter(new JolokiaWriteGuard(roles, audit), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> !acceptsHtml(request)));
         return http.build();
