@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,6 +71,14 @@ public class Alerts {
     public void circuitBreakerOpened(String breaker, String cause) {
         raise("breaker-open-" + breaker, "Ztrade: circuit breaker " + breaker + " OPEN",
                 "Circuit breaker " + breaker + " opened: " + cause + ". Calls through it fail fast until it closes.");
+    }
+
+    /** A breaker that opens is alerted; other state changes are not. */
+    @EventListener
+    public void onBreakerStateChanged(CircuitBreakerStateChanged change) {
+        if (change.state() == CircuitBreakerStateChanged.State.OPEN) {
+            circuitBreakerOpened(change.breaker(), change.cause() == null ? "no cause given" : change.cause());
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ztrade.agent.AgentRun;
+import io.ztrade.alert.CircuitBreakerStateChanged;
 import io.ztrade.agent.StepTiming;
 import io.ztrade.risk.KillSwitch;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import io.ztrade.agent.RunStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +58,12 @@ public class OperationsMetrics {
                     .description("0 closed, 1 open, 2 half-open").register(registry);
             return value;
         }).set(state.ordinal());
+    }
+
+    /** Breakers may publish their state changes instead of calling {@link #breakerState}. */
+    @EventListener
+    public void onBreakerStateChanged(CircuitBreakerStateChanged change) {
+        breakerState(change.breaker(), BreakerState.valueOf(change.state().name()));
     }
 
     /** For the journal: how many entries wait to be written, read whenever Prometheus scrapes. */

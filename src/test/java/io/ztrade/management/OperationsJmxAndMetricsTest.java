@@ -1,10 +1,15 @@
 package io.ztrade.management;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ztrade.alert.Alerts;
+import io.ztrade.alert.CircuitBreakerStateChanged;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +19,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -27,6 +33,12 @@ class OperationsJmxAndMetricsTest extends OperationsTestSupport {
 
     @Autowired
     DeskOperations desk;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Alerts alerts;
 
     final MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
 
@@ -85,6 +97,19 @@ class OperationsJmxAndMetricsTest extends OperationsTestSupport {
         assertThat(metrics).contains("ztrade_decisions_total{action=\"BUY\",agent=\"test_crypto\"}",
                 "ztrade_orders_total{agent=\"test_crypto\",status=\"filled\"}",
                 "ztrade_step_seconds_bucket{step=\"marketData\"", "ztrade_kill_switch 0.0");
+    }
+
+    @Test
+    void aBreakerThatOpensIsAlertedOnceAndItsStateIsAGauge() {
+        events.publishEvent(new CircuitBreakerStateChanged("alpaca-data", CircuitBreakerStateChanged.State.OPEN, "5 of 10 calls failed"));
+        events.publishEvent(new CircuitBreakerStateChanged("alpaca-data", CircuitBreakerStateChanged.State.HALF_OPEN, null));
+        events.publishEvent(new CircuitBreakerStateChanged("alpaca-data", CircuitBreakerStateChanged.State.OPEN, "still failing"));
+
+        assertThat(alerts.count("breaker-open-alpaca-data", "sent")).isEqualTo(1);
+        assertThat(alerts.count("breaker-open-alpaca-data", "held_back")).isEqualTo(1);
+        WEBHOOK.verify(1, postRequestedFor(urlEqualTo("/hooks/desk")).withRequestBody(containing("circuit breaker alpaca-data OPEN")));
+        assertThat(viewer().getForObject("/actuator/prometheus", String.class))
+                .contains("ztrade_breaker_state{breaker=\"alpaca-data\"} 1.0");
     }
 
     @Test
