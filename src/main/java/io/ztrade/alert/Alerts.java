@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import io.micrometer.core.instrument.Counter;
+import io.ztrade.management.security.SecretMasker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +32,21 @@ public class Alerts {
     private final AlertProperties properties;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final UnaryOperator<String> masker;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     @Autowired
-    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry) {
-        this(channels, properties, registry, Clock.systemUTC());
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, SecretMasker secrets) {
+        this(channels, properties, registry, Clock.systemUTC(), secrets::mask);
     }
 
-    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock) {
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock,
+           UnaryOperator<String> masker) {
         this.channels = List.copyOf(channels);
         this.properties = properties;
         this.registry = registry;
         this.clock = clock;
+        this.masker = masker;
     }
 
     /** How many alerts of this kind were raised, sent ({@code sent}) or held back ({@code held_back}). */
@@ -86,8 +91,9 @@ public class Alerts {
      *
      * @return whether it was sent (false: held back by the quiet period)
      */
-    public boolean raise(String kind, String subject, String text) {
+    public boolean raise(String kind, String subject, String unmaskedText) {
         Instant now = clock.instant();
+        String text = masker.apply(unmaskedText);
         LOG.error("ALERT {}: {}", subject, text);
         Window window = windows.computeIfAbsent(kind, k -> new Window());
         int heldBack;

@@ -3,6 +3,7 @@ package io.ztrade.performance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.alert.Alerts;
+import io.ztrade.management.security.SecretMasker;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -20,15 +21,19 @@ public class FailedRuns {
 
     private final ObjectMapper mapper;
     private final Alerts alerts;
+    private final SecretMasker secrets;
 
-    public FailedRuns(ObjectMapper mapper, Alerts alerts) {
+    public FailedRuns(ObjectMapper mapper, Alerts alerts, SecretMasker secrets) {
         this.mapper = mapper;
         this.alerts = alerts;
+        this.secrets = secrets;
     }
 
     /** The run as it was when the step failed, marked FAILED with the cause. */
     public AgentRun failed(AgentRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause) {
-        String why = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // the error is shown by the API, the console and alerts: no key a provider's message may quote
+        String why = cause == null ? "unknown failure"
+                : cause.getClass().getSimpleName() + ": " + secrets.mask(cause.getMessage());
         return run.failed(why).completed(Instant.now(), run.timings());
     }
 

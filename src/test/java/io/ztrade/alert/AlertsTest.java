@@ -25,7 +25,7 @@ class AlertsTest {
         public void send(Alert alert) {
             sent.add(alert);
         }
-    }), new AlertProperties(Duration.ofMinutes(15), null, null), new SimpleMeterRegistry(), clock);
+    }), new AlertProperties(Duration.ofMinutes(15), null, null), new SimpleMeterRegistry(), clock, text -> text.replace("s3cret", "***"));
 
     @Test
     void anOutageSendsOneAlertPerQuietPeriodAndTheNextSaysHowManyWereHeldBack() {
@@ -40,6 +40,13 @@ class AlertsTest {
         assertThat(sent).extracting(Alert::text).containsExactly("first",
                 "fourth\n(2 more alert(s) of this kind were held back in the quiet period of PT15M)");
         assertThat(alerts.count("run-failed", "held_back")).isEqualTo(2);
+    }
+
+    @Test
+    void secretsAreMaskedBeforeAnyChannelSeesThem() {
+        alerts.raise("run-failed", "s", "GET /query?apikey=s3cret failed");
+
+        assertThat(sent.get(0).text()).isEqualTo("GET /query?apikey=*** failed");
     }
 
     @Test

@@ -33,7 +33,8 @@ class FailureAlertsTest extends OperationsTestSupport {
 
     @Test
     void severalFailedRunsSendOneEmailAndOneWebhookCall() throws Exception {
-        doThrow(new ProviderUnavailableException("market data simulated outage"))
+        // a provider message that quotes its URL, key included
+        doThrow(new ProviderUnavailableException("market data simulated outage calling /v2/stocks?secret=" + SECRET))
                 .when(marketData).snapshot(any());
 
         for (int i = 0; i < 3; i++) {
@@ -41,7 +42,11 @@ class FailureAlertsTest extends OperationsTestSupport {
         }
 
         List<RunRecord> runs = awaitRuns("test_crypto", 3);
-        assertThat(runs).allSatisfy(run -> assertThat(run.status()).isEqualTo("FAILED"));
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.status()).isEqualTo("FAILED");
+            assertThat(run.error()).contains("market data simulated outage").doesNotContain(SECRET);
+        });
+        assertThat(viewer().getForObject("/api/runs?agent=test_crypto", String.class)).doesNotContain(SECRET);
         // every failed run raised its alert: one was sent, the others held back by the quiet period
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 alerts.count("run-failed", "sent") + alerts.count("run-failed", "held_back") >= 3);
@@ -54,6 +59,7 @@ class FailureAlertsTest extends OperationsTestSupport {
         assertThat((String) failedEmails.get(0).getContent()).contains("market data simulated outage")
                 .doesNotContain(SECRET);
         WEBHOOK.verify(1, postRequestedFor(urlEqualTo("/hooks/desk")).withRequestBody(containing("run FAILED")));
+        WEBHOOK.verify(0, postRequestedFor(urlEqualTo("/hooks/desk")).withRequestBody(containing(SECRET)));
     }
 
     private boolean aboutAFailedRun(MimeMessage message) {
