@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,6 +36,18 @@ class ZtradeUsersTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ZTRADE_ADMIN_PASSWORD");
         assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void theApplicationReadsTheProductionProfileFromItsEnvironment() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("production");
+        SecurityProperties noPassword = new SecurityProperties("admin", "", List.of());
+
+        assertThatThrownBy(() -> new SecurityConfiguration().ztradeUsers(noPassword, production, encoder))
+                .hasMessageContaining("the production profile needs an admin password");
+        assertThat(new SecurityConfiguration().ztradeUsers(noPassword, new MockEnvironment(), encoder)
+                .userExists("admin")).isTrue();
     }
 
     @Test
