@@ -61,7 +61,8 @@ class ConsoleBrowserTest extends OperationsTestSupport {
     }
 
     @Test
-    void anOperatorLogsInSeesTheGridOpensARunAndItsTimelineThenFindsTheAgentRoutesInHawtio() throws IOException {
+    void anAdminLogsInSeesTheGridOpensARunAndItsTimelineThenFindsTheAgentRoutesInHawtio() throws IOException {
+        browser.manage().deleteAllCookies();
         operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
         operator().postForEntity("/api/agents/test_stock/runs", null, JsonNode.class);
         awaitRun("test_crypto", r -> "FILLED".equals(r.status()));
@@ -101,6 +102,29 @@ class ConsoleBrowserTest extends OperationsTestSupport {
             Files.writeString(SCREENSHOTS.resolve("hawtio-camel-routes.html"), browser.getPageSource());
         }
         assertThat(browser.getPageSource()).contains("test_stock");
+    }
+
+    @Test
+    void aViewerSeesTheConsoleWithoutActionsAndBrowsesHawtiosCamelTab() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/console"));
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys("viewer");
+        browser.findElement(By.name("password")).sendKeys(VIEWER_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait(20).until(ExpectedConditions.textToBe(By.id("who"), "viewer (viewer)"));
+        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-agent=test_crypto]")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-agent] button"))).isEmpty();
+        assertThat(browser.findElement(By.id("kill-switch-toggle")).isDisplayed()).isFalse();
+
+        // Hawtio draws the routes from Jolokia reads and read-only operations, which viewers may send
+        browser.get(url("/actuator/hawtio/camel/routes"));
+        try {
+            wait(60).until(driver -> driver.getPageSource().contains("test_crypto"));
+        } finally {
+            screenshot("hawtio-camel-routes-viewer");
+        }
     }
 
     private String url(String path) {

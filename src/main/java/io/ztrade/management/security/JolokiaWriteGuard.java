@@ -18,6 +18,8 @@ import io.ztrade.management.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -31,6 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class JolokiaWriteGuard extends OncePerRequestFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.ztrade.security");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> READ_ONLY_OPERATIONS = List.of("dump", "get", "is", "list", "explain", "canInvoke",
             "browse", "count");
@@ -64,6 +67,7 @@ class JolokiaWriteGuard extends OncePerRequestFilter {
         }
         if (!writes.isEmpty()) {
             if (!isAdmin()) {
+                LOG.warn("Refused Jolokia {} for {}: not an admin", writes, currentUser());
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, "Jolokia writes and operations need the admin role");
                 return;
             }
@@ -86,6 +90,11 @@ class JolokiaWriteGuard extends OncePerRequestFilter {
             return List.of(type + " " + (parts.length > 1 ? parts[1] : "?") + " " + (parts.length > 2 ? parts[2] : "?"));
         }
         return List.of();
+    }
+
+    private static String currentUser() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user == null ? "anonymous" : user.getName();
     }
 
     private boolean isAdmin() {

@@ -76,6 +76,9 @@ class SecurityConfiguration {
                                 "/api/agents/*/test").hasRole(Role.OPERATOR.name())
                         // Hawtio reads through POSTs too; JolokiaWriteGuard lets only admins write or run operations
                         .requestMatchers("/actuator/jolokia", "/actuator/jolokia/**").hasRole(Role.VIEWER.name())
+                        // Hawtio's own endpoints (its page POSTs a few, e.g. to check the session); it changes
+                        // nothing but through Jolokia, and its proxy is off
+                        .requestMatchers("/actuator/hawtio", "/actuator/hawtio/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .formLogin(form -> form.defaultSuccessUrl("/console", false))
