@@ -36,7 +36,7 @@ public class AuditLog {
         HttpServletRequest request = currentRequest();
         String who = user == null || user instanceof AnonymousAuthenticationToken ? "jmx" : user.getName();
         String from = request != null ? request.getRemoteAddr() : "jmx";
-        jdbc.update("INSERT INTO audit_log (at, username, action, target, detail, source)"
+        jdbc.update("INSERT INTO audit_log (occurred_at, username, action, target, detail, source)"
                         + " VALUES (:at, :username, :action, :target, :detail, :source)",
                 new MapSqlParameterSource("at", Timestamp.from(Instant.now())).addValue("username", who)
                         .addValue("action", action).addValue("target", target)
@@ -45,9 +45,9 @@ public class AuditLog {
 
     /** Newest first. */
     public List<Entry> latest(int limit) {
-        return jdbc.query("SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT :limit",
+        return jdbc.query("SELECT * FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit",
                 new MapSqlParameterSource("limit", limit),
-                (rs, row) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"),
+                (rs, row) -> new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
                         rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("source")));
     }
 
