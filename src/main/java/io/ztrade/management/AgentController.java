@@ -2,7 +2,6 @@ package io.ztrade.management;
 
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.RunTrigger;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -21,10 +20,14 @@ class AgentController {
 
     private final AgentCatalog catalog;
     private final AgentScheduler scheduler;
+    private final DeskOperations desk;
+    private final AgentTester tester;
 
-    AgentController(AgentCatalog catalog, AgentScheduler scheduler) {
+    AgentController(AgentCatalog catalog, AgentScheduler scheduler, DeskOperations desk, AgentTester tester) {
         this.catalog = catalog;
         this.scheduler = scheduler;
+        this.desk = desk;
+        this.tester = tester;
     }
 
     record AgentView(String id, String symbol, String assetClass, String schedule, String timeZone, Instant nextFireTime,
@@ -49,9 +52,35 @@ class AgentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     RunRequested runNow(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
         AgentSettings agent = catalog.get(id);
-        scheduler.runNow(agent.agentId(), RunTrigger.MANUAL, force);
+        desk.runNow(agent.agentId(), force);
         return new RunRequested(agent.agentId(), Instant.now(), force,
                 "run of " + agent.agentId() + " started; see GET /api/runs?agent=" + agent.agentId());
+    }
+
+    /** Like {@code airflow dags pause}: the schedule stops; run now still works. */
+    @PostMapping("/{id}/pause")
+    AgentView pause(@PathVariable String id) {
+        desk.pause(id);
+        return view(catalog.get(id));
+    }
+
+    /** Like {@code airflow dags unpause}: the schedule goes on from the next fire time. */
+    @PostMapping("/{id}/resume")
+    AgentView resume(@PathVariable String id) {
+        desk.resume(id);
+        return view(catalog.get(id));
+    }
+
+    /**
+     * Like {@code airflow tasks test}: runs the steps for real (providers are called) and returns each step's output,
+     * but records nothing and never reaches the broker. {@code step} limits the output to one step.
+     */
+    @PostMapping("/{id}/test")
+    AgentTester.TestResult test(@PathVariable String id, @RequestParam(required = false) String step) {
+        catalog.get(id);
+        AgentTester.TestResult result = tester.test(id, step);
+        desk.tested(id, step);
+        return result;
     }
 
     private AgentView view(AgentSettings agent) {

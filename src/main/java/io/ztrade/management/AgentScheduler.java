@@ -72,6 +72,26 @@ public class AgentScheduler {
         }
     }
 
+    /** Stops the agent's schedule; a run in progress finishes, and a manual run still starts one. */
+    public void pause(String agentId) {
+        AgentSettings agent = catalog.get(agentId);
+        try {
+            scheduler().pauseTrigger(TriggerKey.triggerKey(agent.agentId(), GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot pause agent " + agentId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the agent's schedule again from its next fire time (slots missed while paused are skipped). */
+    public void resume(String agentId) {
+        AgentSettings agent = catalog.get(agentId);
+        try {
+            scheduler().resumeTrigger(TriggerKey.triggerKey(agent.agentId(), GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot resume agent " + agentId + ": " + e.getMessage(), e);
+        }
+    }
+
     private Scheduler scheduler() {
         return camel.getComponent("quartz", QuartzComponent.class).getScheduler();
     }

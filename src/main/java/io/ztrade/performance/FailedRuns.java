@@ -2,6 +2,8 @@ package io.ztrade.performance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentRun;
+import io.ztrade.alert.Alerts;
+import io.ztrade.management.security.SecretMasker;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -18,15 +20,21 @@ public class FailedRuns {
     private static final Logger LOG = LoggerFactory.getLogger(FailedRuns.class);
 
     private final ObjectMapper mapper;
+    private final Alerts alerts;
+    private final SecretMasker secrets;
 
-    public FailedRuns(ObjectMapper mapper) {
+    public FailedRuns(ObjectMapper mapper, Alerts alerts, SecretMasker secrets) {
         this.mapper = mapper;
+        this.alerts = alerts;
+        this.secrets = secrets;
     }
 
     /** The run as it was when the step failed, marked FAILED with the cause. */
     public AgentRun failed(AgentRun run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
         Throwable cause = unwrapped(caught);
-        String why = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // the error is shown by the API, the console and alerts: no key a provider's message may quote
+        String why = cause == null ? "unknown failure"
+                : cause.getClass().getSimpleName() + ": " + secrets.mask(cause.getMessage());
         return run.failed(why).completed(Instant.now(), run.timings());
     }
 
@@ -40,9 +48,9 @@ public class FailedRuns {
         return cause;
     }
 
-    /** Alerts are log lines for now; email and webhooks hang off this one place. */
+    /** Logged, and sent by email and webhook when configured, at most once per quiet period. */
     public void alert(AgentRun run) {
-        LOG.error("ALERT {} run {} FAILED after its redeliveries: {}", run.agentId(), run.runId(), run.error());
+        alerts.runFailed(run);
     }
 
     public void notStarted(Exchange exchange) {

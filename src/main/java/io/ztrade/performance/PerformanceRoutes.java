@@ -29,6 +29,8 @@ public class PerformanceRoutes extends RouteBuilder {
                     .bean(journal, "keep").id("journalRecord")
                 .end()
                 .setProperty(FailedRuns.RUN_PROPERTY, body())
+                // Prometheus counters of runs, decisions, orders and step latencies (never throws)
+                .bean("operationsMetrics", "recorded").id("countRun")
                 .bean(statement, "insert").id("runRecordStatement")
                 .to("jdbc:dataSource?useHeadersAsParameters=true").id("insertRunRecord");
 
@@ -37,6 +39,8 @@ public class PerformanceRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AgentRun.class))
                         .bean(failedRuns, "failed").id("markFailed")
                         .to("direct:recordRun").id("recordFailedRun")
+                        // the INSERT left its result in the body; the alert (and the route's caller) need the run
+                        .setBody(exchangeProperty(FailedRuns.RUN_PROPERTY)).id("restoreFailedRun")
                         .bean(failedRuns, "alert").id("alertFailedRun")
                     .otherwise()
                         // the trigger could not even make a run (no such agent): nothing to record, still alert

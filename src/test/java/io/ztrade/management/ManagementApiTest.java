@@ -16,8 +16,13 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ManagementApiTest extends PipelineTestSupport {
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void authenticate(TestRestTemplate anonymous) {
+        // an admin may do all the calls below; roles have their own tests (SecurityTest)
+        http = anonymous.withBasicAuth("admin", "test-admin-password");
+    }
 
     @Test
     void listsTheAgentsWithTheirSchedules() {

@@ -1,0 +1,45 @@
+package io.ztrade.alert;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where alerts go ({@code ztrade.alerts.*}). Each channel is on when its address is set; with none, alerts are log
+ * lines only.
+ *
+ * @param quietPeriod after an alert of one kind (run failed, kill switch, breaker open), further alerts of that kind
+ *                    are counted but not sent for this long, so an outage sends one alert, not hundreds (default 15m)
+ * @param email       SMTP settings and recipients
+ * @param webhook     a Slack-compatible incoming webhook
+ */
+@ConfigurationProperties("ztrade.alerts")
+public record AlertProperties(@DefaultValue("15m") Duration quietPeriod, @DefaultValue Email email,
+                              @DefaultValue Webhook webhook) {
+
+    /** SMTP: on when {@code to} and {@code smtpHost} are set. */
+    public record Email(String to, @DefaultValue("ztrade@localhost") String from, String smtpHost,
+                        @DefaultValue("25") int smtpPort, String username, String password) {
+        public boolean enabled() {
+            return to != null && !to.isBlank() && smtpHost != null && !smtpHost.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Email[to=" + to + ", from=" + from + ", smtpHost=" + smtpHost + ", smtpPort=" + smtpPort
+                    + ", username=" + username + ", password=***]";
+        }
+    }
+
+    /** A POST of {@code {"text": "..."}}; the URL is a secret (Slack's carries its token) and is never logged. */
+    public record Webhook(String url, @DefaultValue("5s") Duration timeout) {
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Webhook[url=" + (enabled() ? "***" : "") + ", timeout=" + timeout + "]";
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.ztrade.alert;
+
+import io.ztrade.agent.AgentRun;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import io.micrometer.core.instrument.Counter;
+import io.ztrade.management.security.SecretMasker;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Raises alerts: a run FAILED after its redeliveries, the kill switch flipped, a circuit breaker opened. Each is
+ * logged, then sent to every configured channel unless an alert of the same kind went out less than
+ * {@code ztrade.alerts.quiet-period} ago; the next one sent says how many were held back.
+ */
+@Service
+@EnableConfigurationProperties(AlertProperties.class)
+public class Alerts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+
+    private final List<AlertChannel> channels;
+    private final AlertProperties properties;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final UnaryOperator<String> masker;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    @Autowired
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, SecretMasker secrets) {
+        this(channels, properties, registry, Clock.systemUTC(), secrets::mask);
+    }
+
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock,
+           UnaryOperator<String> masker) {
+        this.channels = List.copyOf(channels);
+        this.properties = properties;
+        this.registry = registry;
+        this.clock = clock;
+        this.masker = masker;
+    }
+
+    /** How many alerts of this kind were raised, sent ({@code sent}) or held back ({@code held_back}). */
+    public double count(String kind, String outcome) {
+        Counter counter = registry.find("ztrade_alerts_total").tag("kind", kind).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void counted(String kind, String outcome) {
+        Counter.builder("ztrade_alerts_total").description("alerts raised, by kind; held back in a quiet period or sent")
+                .tag("kind", kind).tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void runFailed(AgentRun run) {
+        raise("run-failed", "Ztrade: " + run.agentId() + " run FAILED",
+                run.agentId() + " (" + run.agent().symbol() + ") run " + run.runId() + " FAILED after its redeliveries: "
+                        + run.error() + "\nSee GET /api/runs/" + run.runId() + " or the runs console.");
+    }
+
+    public void killSwitchFlipped(boolean on) {
+        raise(on ? "kill-switch-on" : "kill-switch-off", "Ztrade: kill switch " + (on ? "ON" : "OFF"),
+                on ? "The kill switch is ON: no agent places an order until an admin turns it off."
+                        : "The kill switch is OFF: agents place orders again.");
+    }
+
+    /** For the circuit breakers: call when one opens, so an outage of a provider is told once. */
+    public void circuitBreakerOpened(String breaker, String cause) {
+        raise("breaker-open-" + breaker, "Ztrade: circuit breaker " + breaker + " OPEN",
+                "Circuit breaker " + breaker + " opened: " + cause + ". Calls through it fail fast until it closes.");
+    }
+
+    /** A breaker that opens is alerted; other state changes are not. */
+    @EventListener
+    public void onBreakerStateChanged(CircuitBreakerStateChanged change) {
+        if (change.state() == CircuitBreakerStateChanged.State.OPEN) {
+            circuitBreakerOpened(change.breaker(), change.cause() == null ? "no cause given" : change.cause());
+        }
+    }
+
+    /**
+     * Logs the alert and sends it unless one of the same kind went out within the quiet period.
+     *
+     * @return whether it was sent (false: held back by the quiet period)
+     */
+    public boolean raise(String kind, String subject, String unmaskedText) {
+        Instant now = clock.instant();
+        String text = masker.apply(unmaskedText);
+        LOG.error("ALERT {}: {}", subject, text);
+        Window window = windows.computeIfAbsent(kind, k -> new Window());
+        int heldBack;
+        synchronized (window) {
+            if (window.lastSent != null && now.isBefore(window.lastSent.plus(properties.quietPeriod()))) {
+                window.heldBack++;
+                counted(kind, "held_back");
+                return false;
+            }
+            heldBack = window.heldBack;
+            window.heldBack = 0;
+            window.lastSent = now;
+        }
+        String body = heldBack == 0 ? text : text + "\n(" + heldBack + " more alert(s) of this kind were held back in the"
+                + " quiet period of " + properties.quietPeriod() + ")";
+        Alert alert = new Alert(kind, subject, body, now);
+        for (AlertChannel channel : channels) {
+            channel.send(alert);
+        }
+        counted(kind, "sent");
+        return true;
+    }
+
+    private static final class Window {
+        Instant lastSent;
+        int heldBack;
+    }
+}

@@ -1,0 +1,129 @@
+package io.ztrade.management.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import io.ztrade.management.AuditLog;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.util.StringUtils;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Every page and endpoint needs a login except {@code /actuator/health}; the built-in market simulator answers
+ * only calls from this machine (the app's own HTTP client). Roles: viewer reads, operator runs, tests, pauses and
+ * resumes agents, admin flips the kill switch and writes through Jolokia (Hawtio operations).
+ * <p>
+ * Browsers log in with a form and a session, and every change they send carries the CSRF token (cookie
+ * {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}, as Hawtio and the runs console send it). Scripts such as
+ * {@code bin/ztrade} send HTTP Basic credentials on each call instead; a 401 never asks a browser for Basic
+ * credentials, so a browser never sends them by itself, and such calls need no CSRF token.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.ztrade.security");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager ztradeUsers(SecurityProperties properties, Environment environment, PasswordEncoder encoder) {
+        return ZtradeUsers.from(properties, environment.matchesProfiles("production"), encoder, LOG::warn);
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Role.hierarchy());
+    }
+
+    @Bean
+    SecurityFilterChain ztradeSecurity(HttpSecurity http, RoleHierarchy roles, AuditLog audit) throws Exception {
+        WebExpressionAuthorizationManager fromThisMachine =
+                new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')");
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/simulator/**").access(fromThisMachine)
+                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/kill-switch", "/api/kill-switch/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/agents/*/runs", "/api/agents/*/pause", "/api/agents/*/resume",
+                                "/api/agents/*/test").hasRole(Role.OPERATOR.name())
+                        // Hawtio reads through POSTs too; JolokiaWriteGuard lets only admins write or run operations
+                        .requestMatchers("/actuator/jolokia", "/actuator/jolokia/**").hasRole(Role.VIEWER.name())
+                        // Hawtio's own endpoints (its page POSTs a few, e.g. to check the session); it changes
+                        // nothing but through Jolokia, and its proxy is off
+                        .requestMatchers("/actuator/hawtio", "/actuator/hawtio/**").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .formLogin(form -> form.defaultSuccessUrl("/console", false))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                        // the app's own calls to its simulator, and scripts that authenticate every call
+                        .ignoringRequestMatchers("/simulator/**")
+                        .ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
+                .addFilterAfter(new JolokiaWriteGuard(roles, audit), AuthorizationFilter.class)
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> !acceptsHtml(request)));
+        return http.build();
+    }
+
+    private static boolean sendsBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
+    private static boolean acceptsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * Spring Security's recipe for pages that read the token from the cookie: a header carries the raw token, a
+     * form field the masked one (BREACH protection); and the cookie is written on every response.
+     */
+    static final class SpaCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
+        private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
+        private final CsrfTokenRequestHandler xor = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
+            xor.handle(request, response, csrfToken);
+            csrfToken.get();
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            String header = request.getHeader(csrfToken.getHeaderName());
+            return (StringUtils.hasText(header) ? plain : xor).resolveCsrfTokenValue(request, csrfToken);
+        }
+    }
+}

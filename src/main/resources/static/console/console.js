@@ -1,0 +1,201 @@
+// The runs console: plain JavaScript over the REST API, refreshed every 10 seconds. Text is always set with
+// textContent (never innerHTML), so nothing a run recorded can run as script here.
+"use strict";
+
+const STATUSES = ["FILLED", "ORDER_SUBMITTED", "HOLD", "SKIPPED_MARKET_CLOSED", "REJECTED_BY_RISK",
+  "REJECTED_BY_BROKER", "BLOCKED_KILL_SWITCH", "FAILED", "RUNNING"];
+const RUNS_PER_AGENT = 25;
+let me = { name: "", roles: [] };
+let selectedRun = null;
+const charts = {};
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes || {})) {
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.substring(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function csrfToken() {
+  const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
+  return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : "";
+}
+
+async function api(path, options) {
+  const init = Object.assign({ headers: { "Accept": "application/json" }, credentials: "same-origin" }, options || {});
+  if (init.method === "POST") init.headers["X-XSRF-TOKEN"] = csrfToken();
+  const response = await fetch(path, init);
+  const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : await response.text();
+  if (!response.ok) throw new Error((body && body.message) || response.status + " " + response.statusText);
+  return body;
+}
+
+function can(role) {
+  const order = ["VIEWER", "OPERATOR", "ADMIN"];
+  return me.roles.some(r => order.indexOf(r) >= order.indexOf(role));
+}
+
+function say(text) {
+  document.getElementById("message").textContent = text;
+}
+
+async function act(path, done) {
+  try {
+    await api(path, { method: "POST" });
+    say(done);
+    await refresh();
+  } catch (e) {
+    say("Refused: " + e.message);
+  }
+}
+
+async function refreshDesk() {
+  const state = await api("/api/kill-switch");
+  const badge = document.getElementById("kill-switch");
+  badge.textContent = "kill switch " + (state.engaged ? "ON" : "off");
+  badge.className = "badge " + (state.engaged ? "on" : "off");
+  const toggle = document.getElementById("kill-switch-toggle");
+  toggle.hidden = !can("ADMIN");
+  toggle.textContent = state.engaged ? "Turn kill switch off" : "Turn kill switch ON";
+  toggle.onclick = () => act("/api/kill-switch/" + (state.engaged ? "off" : "on"), "kill switch flipped");
+}
+
+async function refreshGrid() {
+  const agents = await api("/api/agents");
+  const body = document.querySelector("#grid tbody");
+  const rows = [];
+  for (const agent of agents) {
+    const runs = (await api("/api/runs?agent=" + encodeURIComponent(agent.id) + "&limit=" + RUNS_PER_AGENT)).reverse();
+    const cells = el("div", { class: "cells" }, ...runs.map(run => el("span", {
+      class: "cell " + run.status + (selectedRun === run.runId ? " selected" : ""),
+      title: run.startedAt + " " + run.status + (run.error ? ": " + run.error : ""),
+      "data-run": run.runId, "data-status": run.status,
+      onclick: () => showRun(run.runId)
+    })));
+    const actions = el("td", {});
+    if (can("OPERATOR")) {
+      actions.append(el("button", { onclick: () => act("/api/agents/" + agent.id + "/runs?force=true", "run of " + agent.id + " started") }, "Run now"), " ",
+        el("button", { onclick: () => act("/api/agents/" + agent.id + (agent.paused ? "/resume" : "/pause"), agent.id + (agent.paused ? " resumed" : " paused")) },
+          agent.paused ? "Resume" : "Pause"));
+    }
+    rows.push(el("tr", { "data-agent": agent.id },
+      el("td", {}, el("b", {}, agent.id), " ", agent.symbol, agent.paused ? el("span", { class: "paused" }, " paused") : null),
+      el("td", {}, el("code", {}, agent.schedule), el("br"), "next " + (agent.nextFireTime || "-")),
+      el("td", {}, cells), actions));
+    drawChart(agent, runs);
+  }
+  body.replaceChildren(...rows);
+}
+
+function stepRows(run) {
+  const f = (label, value) => value === null || value === undefined ? null : label + "=" + value;
+  const join = (...parts) => parts.filter(p => p !== null).join("  ");
+  return [
+    ["marketHours", "scheduled " + run.scheduledAt + (run.trigger ? " (" + run.trigger + ")" : ""),
+      run.status === "SKIPPED_MARKET_CLOSED" ? "closed: " + (run.note || "") : "open"],
+    ["marketData", run.symbol, join(f("price", run.price), f("bid", run.bid), f("ask", run.ask))],
+    ["sentiment", run.symbol + " news", run.sentimentUnavailable ? "unavailable: " + run.sentimentUnavailable
+      : join(f("score", run.sentimentScore), f("confidence", run.sentimentConfidence))],
+    ["technical", "bars of " + run.symbol, join(f("signal", run.technicalSignal), f("confidence", run.technicalConfidence))],
+    ["decision", "sentiment, technical", join(f("decision", run.decision), f("score", run.decisionScore), run.rationale)],
+    ["risk", "decision, account, position", join(f("verdict", run.riskVerdict), run.riskReasons,
+      f("side", run.orderSide), f("qty", run.orderQty), f("notional", run.orderNotional))],
+    ["broker", "sized order", join(f("clientOrderId", run.clientOrderId), f("brokerOrderId", run.brokerOrderId),
+      f("status", run.orderStatus), f("filled", run.fillQty), f("at", run.fillPrice))],
+    ["performance", "the whole run", join(f("status", run.status), run.note, f("error", run.error))]
+  ];
+}
+
+async function showRun(runId) {
+  selectedRun = runId;
+  const run = await api("/api/runs/" + encodeURIComponent(runId));
+  document.getElementById("run").hidden = false;
+  document.getElementById("run-id").textContent = run.agentId + " " + run.runId;
+  const summary = document.getElementById("run-summary");
+  summary.replaceChildren();
+  for (const [key, value] of [["status", run.status + (run.degraded ? " (degraded)" : "")], ["trigger", run.trigger],
+    ["scheduled", run.scheduledAt], ["started", run.startedAt], ["finished", run.finishedAt],
+    ["note", run.note], ["error", run.error]]) {
+    if (value) summary.append(el("dt", {}, key), el("dd", {}, value));
+  }
+  const timings = run.stepTimings || [];
+  const total = Math.max(1, ...timings.map(t => t.startMs + t.durationMs));
+  document.getElementById("gantt").replaceChildren(...timings.map(t => el("div", { class: "bar-row", "data-step": t.step },
+    el("span", { class: "label" }, t.step),
+    el("span", { class: "bar", style: "left:" + (100 * t.startMs / total) + "%;width:" + (100 * t.durationMs / total) + "%" }),
+    el("span", { class: "ms", style: "left:calc(" + (100 * (t.startMs + t.durationMs) / total) + "% + 4px)" },
+      t.durationMs.toFixed(1) + " ms"))));
+  document.querySelector("#steps tbody").replaceChildren(...stepRows(run).map(([step, reads, wrote]) =>
+    el("tr", {}, el("td", {}, step), el("td", {}, reads), el("td", {}, el("pre", {}, wrote || "")))));
+  document.querySelectorAll(".cell").forEach(c => c.classList.toggle("selected", c.dataset.run === runId));
+}
+
+// position from the fills; P&L marks it to each run's price (cash paid for fills subtracted)
+function drawChart(agent, runs) {
+  const xs = [], position = [], pnl = [];
+  let qty = 0, cash = 0;
+  for (const run of runs) {
+    if (run.fillQty && run.fillPrice) {
+      const sign = run.orderSide === "SELL" ? -1 : 1;
+      qty += sign * run.fillQty;
+      cash -= sign * run.fillQty * run.fillPrice;
+    }
+    if (run.price) {
+      xs.push(Date.parse(run.startedAt) / 1000);
+      position.push(qty);
+      pnl.push(cash + qty * run.price);
+    }
+  }
+  let holder = document.getElementById("chart-" + agent.id);
+  if (!holder) {
+    holder = el("div", { class: "chart", id: "chart-" + agent.id }, el("h3", {}, agent.id + " " + agent.symbol));
+    document.getElementById("charts").append(holder);
+  }
+  const data = [xs, position, pnl];
+  if (charts[agent.id]) {
+    charts[agent.id].setData(data);
+    return;
+  }
+  if (typeof uPlot === "undefined") return;
+  charts[agent.id] = new uPlot({
+    width: 420, height: 200,
+    series: [{}, { label: "position", stroke: "#4682b4", scale: "qty" }, { label: "P&L $", stroke: "#2e8b57", scale: "usd" }],
+    axes: [{}, { scale: "qty" }, { scale: "usd", side: 1 }]
+  }, data, holder);
+}
+
+async function refreshAudit() {
+  const entries = await api("/api/audit?limit=20");
+  document.querySelector("#audit tbody").replaceChildren(...entries.map(e => el("tr", {},
+    el("td", {}, e.at), el("td", {}, e.username), el("td", {}, e.action), el("td", {}, e.target || ""),
+    el("td", {}, e.detail || ""), el("td", {}, e.source))));
+}
+
+async function refresh() {
+  try {
+    await refreshDesk();
+    await refreshGrid();
+    await refreshAudit();
+    if (selectedRun) await showRun(selectedRun);
+    document.getElementById("refreshed").textContent = "refreshed " + new Date().toLocaleTimeString();
+  } catch (e) {
+    say("Could not refresh: " + e.message);
+  }
+}
+
+async function start() {
+  me = await api("/api/me");
+  document.getElementById("who").textContent = me.name + " (" + me.roles.join(", ").toLowerCase() + ")";
+  document.getElementById("logout-csrf").value = csrfToken();
+  document.getElementById("legend").replaceChildren(...STATUSES.flatMap(s => [el("span", { class: "cell " + s }), s]));
+  await refresh();
+  setInterval(refresh, 10000);
+}
+
+start();

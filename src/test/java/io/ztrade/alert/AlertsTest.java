@@ -1,0 +1,88 @@
+package io.ztrade.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertsTest {
+
+    final List<Alert> sent = new ArrayList<>();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T15:00:00Z"));
+    final Alerts alerts = new Alerts(List.of(new AlertChannel() {
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public void send(Alert alert) {
+            sent.add(alert);
+        }
+    }), new AlertProperties(Duration.ofMinutes(15), null, null), new SimpleMeterRegistry(), clock, text -> text.replace("s3cret", "***"));
+
+    @Test
+    void anOutageSendsOneAlertPerQuietPeriodAndTheNextSaysHowManyWereHeldBack() {
+        assertThat(alerts.raise("run-failed", "s", "first")).isTrue();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(alerts.raise("run-failed", "s", "second")).isFalse();
+        clock.advance(Duration.ofMinutes(9).plusSeconds(59));
+        assertThat(alerts.raise("run-failed", "s", "third")).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(alerts.raise("run-failed", "s", "fourth")).isTrue();
+
+        assertThat(sent).extracting(Alert::text).containsExactly("first",
+                "fourth\n(2 more alert(s) of this kind were held back in the quiet period of PT15M)");
+        assertThat(alerts.count("run-failed", "held_back")).isEqualTo(2);
+    }
+
+    @Test
+    void secretsAreMaskedBeforeAnyChannelSeesThem() {
+        alerts.raise("run-failed", "s", "GET /query?apikey=s3cret failed");
+
+        assertThat(sent.get(0).text()).isEqualTo("GET /query?apikey=*** failed");
+    }
+
+    @Test
+    void kindsHaveTheirOwnQuietPeriods() {
+        alerts.raise("run-failed", "s", "a");
+        alerts.circuitBreakerOpened("alpaca-data", "5 failures in 10 calls");
+        alerts.killSwitchFlipped(true);
+
+        assertThat(sent).extracting(Alert::subject).containsExactly("s", "Ztrade: circuit breaker alpaca-data OPEN",
+                "Ztrade: kill switch ON");
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.ztrade.management;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** {@code bin/ztrade} against the running app, as an operator would call it. */
+class CommandLineTest extends OperationsTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DeskOperations desk;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @AfterEach
+    void killSwitchOff() {
+        desk.killSwitch(false);
+    }
+
+    @Test
+    void listsAgentsTestsOneStepAndFlipsTheKillSwitch() throws Exception {
+        Result agents = ztrade("admin", ADMIN_PASSWORD, "agents");
+        assertThat(agents.exit()).as(agents.err()).isZero();
+        assertThat(agents.out()).contains("\"id\":\"test_crypto\"", "\"symbol\":\"BTC/USD\"");
+
+        Result test = ztrade("operator", OPERATOR_PASSWORD, "test", "test_crypto", "--step", "decision");
+        assertThat(test.exit()).as(test.err()).isZero();
+        assertThat(test.out()).contains("\"step\":\"decision\"", "\"action\":\"BUY\"", "noorderplaced")
+                .doesNotContain("\"step\":\"marketData\"");
+
+        Result on = ztrade("admin", ADMIN_PASSWORD, "kill-switch", "on");
+        assertThat(on.out()).contains("\"engaged\":true");
+        assertThat(desk.killSwitchEngaged()).isTrue();
+    }
+
+    @Test
+    void saysWhyWhenTheLoginOrTheRoleIsWrong() throws Exception {
+        Result badPassword = ztrade("admin", "wrong", "agents");
+        assertThat(badPassword.exit()).isEqualTo(1);
+        assertThat(badPassword.err()).contains("admin could not log in");
+
+        Result viewer = ztrade("viewer", VIEWER_PASSWORD, "kill-switch", "on");
+        assertThat(viewer.exit()).isEqualTo(1);
+        assertThat(viewer.err()).contains("viewer may not do this");
+        assertThat(desk.killSwitchEngaged()).isFalse();
+    }
+
+    private Result ztrade(String user, String password, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "bin/ztrade"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("ZTRADE_URL", "http://127.0.0.1:" + port);
+        env.put("ZTRADE_USER", user);
+        env.put("ZTRADE_PASSWORD", password);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // pretty-printed by jq or python3 when present: compare without the layout
+        return new Result(process.exitValue(), out.replaceAll("\\s+", ""), err);
+    }
+}

@@ -1,0 +1,142 @@
+package io.ztrade.management;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The runs console and Hawtio in headless Chromium (Debian's chromium and chromium-driver; Selenium Manager never
+ * downloads anything). Screenshots go to target/screenshots/.
+ */
+class ConsoleBrowserTest extends OperationsTestSupport {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        Path profile = Files.createTempDirectory("ztrade-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdminLogsInSeesTheGridOpensARunAndItsTimelineThenFindsTheAgentRoutesInHawtio() throws IOException {
+        browser.manage().deleteAllCookies();
+        operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
+        operator().postForEntity("/api/agents/test_stock/runs", null, JsonNode.class);
+        awaitRun("test_crypto", r -> "FILLED".equals(r.status()));
+        awaitRun("test_stock", r -> true);
+
+        browser.get(url("/console"));
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-agent=test_crypto] .cell.FILLED")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-agent]"))).hasSizeGreaterThanOrEqualTo(2);
+        screenshot("console-grid");
+
+        browser.findElement(By.cssSelector("tr[data-agent=test_crypto] .cell.FILLED")).click();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gantt .bar-row[data-step=broker]")));
+        List<String> steps = browser.findElements(By.cssSelector("#gantt .bar-row")).stream()
+                .map(row -> row.getAttribute("data-step")).toList();
+        assertThat(steps).contains("marketHours", "marketData", "sentiment", "technical", "decision", "risk", "broker");
+        WebElement brokerRow = browser.findElement(By.xpath("//table[@id='steps']//tr[td[1][text()='broker']]"));
+        assertThat(brokerRow.getText()).contains("clientOrderId=zt-test_crypto-");
+        screenshot("console-run-timeline");
+
+        // the console's buttons send the CSRF token; the action shows up in the audit table
+        browser.findElement(By.id("kill-switch-toggle")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.id("kill-switch"), "kill switch ON"));
+        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"), "KILL_SWITCH_ON"));
+        browser.findElement(By.id("kill-switch-toggle")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.id("kill-switch"), "kill switch off"));
+
+        browser.get(url("/actuator/hawtio/camel/routes"));
+        try {
+            wait(60).until(driver -> driver.getPageSource().contains("test_crypto"));
+        } finally {
+            screenshot("hawtio-camel-routes");
+            Files.writeString(SCREENSHOTS.resolve("hawtio-camel-routes.html"), browser.getPageSource());
+        }
+        assertThat(browser.getPageSource()).contains("test_stock");
+    }
+
+    @Test
+    void aViewerSeesTheConsoleWithoutActionsAndBrowsesHawtiosCamelTab() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/console"));
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys("viewer");
+        browser.findElement(By.name("password")).sendKeys(VIEWER_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait(20).until(ExpectedConditions.textToBe(By.id("who"), "viewer (viewer)"));
+        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-agent=test_crypto]")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-agent] button"))).isEmpty();
+        assertThat(browser.findElement(By.id("kill-switch-toggle")).isDisplayed()).isFalse();
+
+        // Hawtio draws the routes from Jolokia reads and read-only operations, which viewers may send
+        browser.get(url("/actuator/hawtio/camel/routes"));
+        try {
+            wait(60).until(driver -> driver.getPageSource().contains("test_crypto"));
+        } finally {
+            screenshot("hawtio-camel-routes-viewer");
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
