@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ztrade.performance.PerformanceStore;
 import io.ztrade.performance.RunRecord;
 import java.time.Duration;
@@ -53,9 +55,14 @@ public abstract class PipelineTestSupport {
     /** Records from earlier tests in the same context are not this test's. */
     protected Instant testStarted;
 
+    /** Provider breakers are shared by every test of a cached context; an outage test must not leave one open. */
+    @Autowired
+    protected CircuitBreakerRegistry breakers;
+
     @BeforeEach
     void markTestStart() {
         testStarted = Instant.now();
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     @BeforeAll

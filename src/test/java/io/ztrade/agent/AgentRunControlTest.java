@@ -3,7 +3,6 @@ package io.ztrade.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.management.AgentScheduler;
 import io.ztrade.performance.RunRecord;
@@ -27,9 +26,6 @@ class AgentRunControlTest extends PipelineTestSupport {
 
     @Autowired
     AgentScheduler scheduler;
-
-    @Autowired
-    CircuitBreakerRegistry breakers;
 
     @BeforeEach
     @AfterEach

@@ -44,8 +44,10 @@ class FailureAlertsTest extends OperationsTestSupport {
         List<RunRecord> runs = awaitRuns("test_crypto", 3);
         assertThat(runs).allSatisfy(run -> {
             assertThat(run.status()).isEqualTo("FAILED");
-            assertThat(run.error()).contains("market data simulated outage").doesNotContain(SECRET);
+            assertThat(run.error()).doesNotContain(SECRET);
         });
+        // the first run meets the outage; the provider's breaker may then fail the later ones fast
+        assertThat(runs).anySatisfy(run -> assertThat(run.error()).contains("market data simulated outage"));
         assertThat(viewer().getForObject("/api/runs?agent=test_crypto", String.class)).doesNotContain(SECRET);
         // every failed run raised its alert: one was sent, the others held back by the quiet period
         await().atMost(Duration.ofSeconds(20)).until(() ->

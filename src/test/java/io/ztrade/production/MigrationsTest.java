@@ -34,7 +34,7 @@ class MigrationsTest {
                     "agent_runs_client_order");
         }
         assertThat(production(db).info().applied()).extracting(m -> m.getVersion().getVersion())
-                .containsExactly("1", "2", "2.1");
+                .containsExactly("1", "2", "2.1", "10");
     }
 
     @Test

@@ -41,6 +41,10 @@ final class Node {
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + ProductionServices.PG_USER,
                 "--server.port=0",
+                // two nodes in one test JVM share one MBean server
+                "--spring.jmx.unique-names=true",
+                // the production profile refuses to start without an admin password
+                "--ztrade.security.admin-password=cluster-test-admin-password",
                 // the broker stub answers "accepted": poll for the fill briefly, not the production 30 s
                 "--ztrade.broker.fill-timeout=1s",
                 "--ztrade.broker.fill-poll-interval=50ms",

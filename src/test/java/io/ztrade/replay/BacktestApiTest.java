@@ -22,10 +22,15 @@ class BacktestApiTest extends PipelineTestSupport {
 
     static final Map<String, Object> TECHNICAL = Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", 0, "threshold", 0.1);
 
-    @Autowired
     TestRestTemplate http;
     @Autowired
     Backtests backtests;
+
+    @Autowired
+    void authenticate(TestRestTemplate anonymous) {
+        // starting a backtest is an operator's call; the admin may do it too
+        http = anonymous.withBasicAuth("admin", "test-admin-password");
+    }
 
     @Test
     void aBacktestOfSyntheticFiveMinuteBarsRunsThroughTheRouteToAReportWithCharts() {
