@@ -170,6 +170,52 @@ function drawChart(agent, runs) {
   }, data, holder);
 }
 
+// backtests: the list, and the selected one's equity (with buy and hold) and drawdown curves
+let selectedBacktest = null;
+const backtestCharts = {};
+
+function percent(x) {
+  return x === null || x === undefined ? "" : (100 * x).toFixed(2) + " %";
+}
+
+async function refreshBacktests() {
+  const jobs = await api("/api/backtests?limit=20");
+  document.querySelector("#backtests tbody").replaceChildren(...jobs.map(job => {
+    const r = job.report;
+    const row = el("tr", { "data-backtest": job.id, class: "clickable", onclick: () => showBacktest(job.id) },
+      el("td", {}, job.id), el("td", {}, job.agent), el("td", {}, job.status),
+      el("td", {}, job.progress.percent.toFixed(0) + " %"),
+      el("td", {}, r ? percent(r.totalReturn) : ""), el("td", {}, r ? percent(r.benchmarkReturn) : ""),
+      el("td", {}, r && r.sharpe !== null && r.sharpe !== undefined ? r.sharpe.toFixed(2) : ""),
+      el("td", {}, r ? percent(r.maxDrawdown) : ""), el("td", {}, r ? r.trades : ""));
+    row.classList.toggle("selected", job.id === selectedBacktest);
+    return row;
+  }));
+  if (selectedBacktest) await showBacktest(selectedBacktest);
+}
+
+async function showBacktest(id) {
+  selectedBacktest = id;
+  const job = await api("/api/backtests/" + encodeURIComponent(id));
+  const curve = (job.report && job.report.curve) || [];
+  document.getElementById("backtest-chart").hidden = curve.length === 0;
+  document.getElementById("backtest-title").textContent = "Backtest " + job.id + " " + job.agent;
+  const xs = curve.map(p => Date.parse(p.t) / 1000);
+  draw("equity", document.getElementById("backtest-equity"), [xs, curve.map(p => p.equity), curve.map(p => p.buyAndHold)],
+    [{}, { label: "equity $", stroke: "#2e8b57" }, { label: "buy and hold $", stroke: "#999" }]);
+  draw("drawdown", document.getElementById("backtest-drawdown"), [xs, curve.map(p => -100 * p.drawdown)],
+    [{}, { label: "drawdown %", stroke: "#c0392b", fill: "rgba(192,57,43,0.15)" }]);
+  document.querySelectorAll("#backtests tr[data-backtest]").forEach(r => r.classList.toggle("selected", r.dataset.backtest === id));
+}
+
+function draw(name, holder, data, series) {
+  if (typeof uPlot === "undefined") return;
+  if (backtestCharts[name]) backtestCharts[name].destroy();
+  holder.replaceChildren();
+  // a wide left axis: equity runs to six figures
+  backtestCharts[name] = new uPlot({ width: 640, height: 200, series: series, axes: [{}, { size: 80 }] }, data, holder);
+}
+
 async function refreshAudit() {
   const entries = await api("/api/audit?limit=20");
   document.querySelector("#audit tbody").replaceChildren(...entries.map(e => el("tr", {},
@@ -182,6 +228,7 @@ async function refresh() {
     await refreshDesk();
     await refreshGrid();
     await refreshAudit();
+    await refreshBacktests();
     if (selectedRun) await showRun(selectedRun);
     document.getElementById("refreshed").textContent = "refreshed " + new Date().toLocaleTimeString();
   } catch (e) {

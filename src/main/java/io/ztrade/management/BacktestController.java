@@ -5,6 +5,7 @@ import io.ztrade.replay.Backtests;
 import io.ztrade.replay.ReportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,6 +45,15 @@ class BacktestController {
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) BacktestSpec spec) {
         Backtests.Job job = backtests.submit(spec);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", job.id()));
+    }
+
+    /** The latest backtests, newest first: what the runs console lists and charts. */
+    @GetMapping
+    List<Backtests.View> latest(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be between 1 and 100, got " + limit);
+        }
+        return backtests.latest(limit).stream().map(Backtests.Job::view).toList();
     }
 
     @GetMapping("/{id}")

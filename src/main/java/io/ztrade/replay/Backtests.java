@@ -253,6 +253,12 @@ public class Backtests {
         return total;
     }
 
+    /** The backtests of this process, newest first (they are kept in memory until a restart). */
+    public List<Job> latest(int limit) {
+        return jobs.values().stream().sorted(java.util.Comparator.comparingLong((Job j) -> j.started).reversed())
+                .limit(limit).toList();
+    }
+
     public Optional<Job> find(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

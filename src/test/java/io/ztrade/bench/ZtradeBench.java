@@ -44,7 +44,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -260,8 +259,16 @@ class ZtradeBench {
         long c0 = System.nanoTime();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String id = String.format(Locale.ROOT, "b%dx%05d", n, i);
-            Map<String, Object> p = new LinkedHashMap<>();
+            ids.add(String.format(Locale.ROOT, "b%dx%05d", n, i));
+        }
+        // YAML files of templatedRoute entries, loaded the way routes/agents.yaml is; at most 1,000 agents a file,
+        // as one YAML document may hold at most 3 MiB (SnakeYAML's limit, about 4,000 entries like these)
+        for (int from = 0; from < ids.size(); from += 1000) {
+        StringBuilder yaml = new StringBuilder();
+        for (String id : ids.subList(from, Math.min(ids.size(), from + 1000))) {
+            yaml.append("- templatedRoute:\n    routeTemplateRef: ").append(AgentCatalog.TEMPLATE_ID)
+                    .append("\n    routeId: ").append(id).append("\n    prefixId: ").append(id).append(".\n    parameters:\n");
+            Map<String, String> p = new LinkedHashMap<>();
             p.put("agentId", id);
             p.put("symbol", "BTC/USD");
             p.put("assetClass", "crypto");
@@ -273,8 +280,13 @@ class ZtradeBench {
             p.put("runLog", "io.ztrade.bench.runs");
             p.put("sentimentBean", prefix + "sentiment");
             p.put("riskBean", prefix + "risk");
-            TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId(id).prefixId(id + ".").parameters(p).add();
-            ids.add(id);
+            p.forEach((k, v) -> yaml.append("      - { name: ").append(k).append(", value: \"").append(v).append("\" }\n"));
+        }
+        org.apache.camel.support.PluginHelper.getRoutesLoader(camel).loadRoutes(
+                org.apache.camel.support.ResourceHelper.fromString("bench-agents-" + n + "-" + from + ".yaml", yaml.toString()));
+        }
+        if (camel.getRoute(ids.get(ids.size() - 1)) == null) {
+            throw new IllegalStateException("the " + n + " agent routes were not created");
         }
         double creation = (System.nanoTime() - c0) / 1e9;
         // the first fire time after every route exists: earlier fires overlap route creation

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * downloads anything). Screenshots go to target/screenshots/.
  */
 class ConsoleBrowserTest extends OperationsTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.ztrade.replay.Backtests backtests;
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -102,6 +107,33 @@ class ConsoleBrowserTest extends OperationsTestSupport {
             Files.writeString(SCREENSHOTS.resolve("hawtio-camel-routes.html"), browser.getPageSource());
         }
         assertThat(browser.getPageSource()).contains("test_stock");
+    }
+
+    @Test
+    void aFinishedBacktestIsListedAndItsEquityAndDrawdownAreCharted() throws IOException {
+        browser.manage().deleteAllCookies();
+        ResponseEntity<JsonNode> accepted = operator().postForEntity("/api/backtests", Map.of("agent", "test_stock",
+                "from", "2025-03-03", "to", "2025-03-07", "source", "synthetic",
+                "parameters", Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", 0, "threshold", 0.1)), JsonNode.class);
+        String id = accepted.getBody().get("id").asText();
+        backtests.await(backtests.find(id).orElseThrow());
+
+        browser.get(url("/console"));
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-backtest='" + id + "']")));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-backtest='" + id + "']"));
+        assertThat(row.getText()).contains("test_stock", "DONE", "100 %");
+        row.click();
+
+        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-chart")));
+        assertThat(browser.findElements(By.cssSelector("#backtest-equity canvas"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#backtest-drawdown canvas"))).hasSize(1);
+        assertThat(browser.findElement(By.id("backtest-title")).getText()).contains(id, "test_stock");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('backtest-chart').scrollIntoView()");
+        screenshot("console-backtest");
     }
 
     @Test

@@ -43,6 +43,9 @@ class BacktestApiTest extends PipelineTestSupport {
 
         JsonNode done = http.getForObject("/api/backtests/" + id, JsonNode.class);
         assertThat(done.get("status").asText()).as("error: %s", done.get("error")).isEqualTo("DONE");
+        JsonNode listed = http.getForObject("/api/backtests?limit=5", JsonNode.class);
+        assertThat(listed.get(0).get("id").asText()).as("the console's list, newest first").isEqualTo(id);
+        assertThat(listed.get(0).at("/report/curve").size()).isPositive();
         assertThat(done.at("/progress/percent").asDouble()).isEqualTo(100.0);
         JsonNode report = done.get("report");
         assertThat(report.get("runs").asInt()).isEqualTo(780);
