@@ -15,7 +15,7 @@ import io.ztrade.decision.TradeAction;
 import io.ztrade.decision.TradeDecision;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.performance.PerformanceStore;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.replay.ReplayRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -53,22 +53,8 @@ class RiskValidatorTest {
         }
     };
 
-    private final PerformanceStore noOrdersYet = new PerformanceStore() {
-        @Override
-        public List<RunRecord> latest(String agentId, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<RunRecord> find(String runId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public int ordersSince(String agentId, Instant since) {
-            return 0;
-        }
-    };
+    /** The replay's in-memory records: empty, so the agent has placed no order today. */
+    private final PerformanceStore noOrdersYet = new ReplayRecords();
 
     private final KillSwitch killSwitch = new KillSwitch();
     private final RiskValidator validator = new RiskValidator(List.of(new MaxOrderValueRule(), new MaxPositionValueRule(),
