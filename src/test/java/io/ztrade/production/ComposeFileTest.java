@@ -87,7 +87,8 @@ class ComposeFileTest {
         List<String> example = Files.readAllLines(DOCKER.resolve(".env.example")).stream()
                 .filter(line -> line.matches("[A-Z_]+=.*")).map(line -> line.substring(0, line.indexOf('='))).toList();
         assertThat(example).containsAll(used);
-        for (String secret : List.of("POSTGRES_PASSWORD", "REDIS_PASSWORD", "GRAFANA_ADMIN_PASSWORD")) {
+        for (String secret : List.of("POSTGRES_PASSWORD", "REDIS_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "ZTRADE_ADMIN_PASSWORD",
+                "PROMETHEUS_SCRAPE_PASSWORD")) {
             assertThat(text).contains("${" + secret + ":?");
             // a value set in the file itself, not taken from the environment
             assertThat(text).doesNotContainPattern("(?m)^\\s*" + secret + ":\\s*[^$\\s]");
@@ -99,6 +100,14 @@ class ComposeFileTest {
     void prometheusScrapesBothNodesAndGrafanaIsProvisioned() throws IOException {
         Map<String, Object> prometheus = new Yaml().load(Files.readString(DOCKER.resolve("prometheus/prometheus.yml")));
         assertThat(prometheus.toString()).contains("ztrade-1:8081", "ztrade-2:8081", "/actuator/prometheus");
+        // the metrics need a login: Prometheus scrapes as the nodes' viewer "prometheus", its password from docker/.env
+        Map<String, Object> auth = map(map(list(prometheus.get("scrape_configs")).get(0)).get("basic_auth"));
+        assertThat(auth).containsEntry("username", "prometheus").containsEntry("password_file", "/etc/prometheus/scrape_password");
+        assertThat(map(map(services.get("ztrade-1")).get("environment")))
+                .containsEntry("ZTRADE_SECURITY_USERS_0_NAME", "prometheus")
+                .containsEntry("ZTRADE_SECURITY_USERS_0_ROLE", "viewer");
+        assertThat(map(map(compose.get("configs")).get("prometheus-scrape-password")).get("content").toString())
+                .startsWith("${PROMETHEUS_SCRAPE_PASSWORD:?");
 
         Map<String, Object> datasources = new Yaml().load(
                 Files.readString(DOCKER.resolve("grafana/provisioning/datasources/datasources.yaml")));
