@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import io.ztrade.agent.RunStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +28,14 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ztrade_step_seconds{step}}: a latency histogram per pipeline step</li>
  *   <li>{@code ztrade_provider_errors_total{provider,error}}: runs that failed on a provider after their
  *       redeliveries (provider = the agent), and whatever the providers report through {@link #providerError}</li>
- *   <li>{@code ztrade_kill_switch} (1 on), {@code ztrade_breaker_state{breaker}} (0 closed, 1 open, 2 half-open) and
- *       {@code ztrade_journal_backlog}, fed by the hooks below</li>
+ *   <li>{@code ztrade_kill_switch} (1 on) and {@code ztrade_breaker_state{breaker}} (0 closed, 1 open, 2 half-open,
+ *       from {@link CircuitBreakerStateChanged} events); {@code ztrade_journal_backlog} is the run journal's own gauge</li>
  * </ul>
  */
 @Component
 public class OperationsMetrics {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
-
-    /** What {@link #breakerState} gauges show. */
-    public enum BreakerState { CLOSED, OPEN, HALF_OPEN }
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> breakers = new ConcurrentHashMap<>();
@@ -50,26 +46,15 @@ public class OperationsMetrics {
                 .description("1 while the kill switch is on").register(registry);
     }
 
-    /** For the circuit breakers: report each state change. */
-    public void breakerState(String breaker, BreakerState state) {
-        breakers.computeIfAbsent(breaker, name -> {
+    /** Each breaker's state as a gauge: the ordinal of {@link CircuitBreakerStateChanged.State}. */
+    @EventListener
+    public void onBreakerStateChanged(CircuitBreakerStateChanged change) {
+        breakers.computeIfAbsent(change.breaker(), name -> {
             AtomicInteger value = new AtomicInteger();
             Gauge.builder("ztrade_breaker_state", value, AtomicInteger::get).tag("breaker", name)
                     .description("0 closed, 1 open, 2 half-open").register(registry);
             return value;
-        }).set(state.ordinal());
-    }
-
-    /** Breakers may publish their state changes instead of calling {@link #breakerState}. */
-    @EventListener
-    public void onBreakerStateChanged(CircuitBreakerStateChanged change) {
-        breakerState(change.breaker(), BreakerState.valueOf(change.state().name()));
-    }
-
-    /** For the journal: how many entries wait to be written, read whenever Prometheus scrapes. */
-    public void journalBacklog(Supplier<Number> backlog) {
-        Gauge.builder("ztrade_journal_backlog", backlog, b -> b.get().doubleValue())
-                .description("journal entries not yet written").register(registry);
+        }).set(change.state().ordinal());
     }
 
     /**
