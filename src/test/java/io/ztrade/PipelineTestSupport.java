@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.ztrade.agent.RunTrigger;
+import io.ztrade.management.AgentScheduler;
 import io.ztrade.performance.PerformanceStore;
 import io.ztrade.performance.RunRecord;
 import java.time.Duration;
@@ -86,6 +88,21 @@ public abstract class PipelineTestSupport {
             NEWS.start();
         }
         registry.add("ztrade.alphavantage.base-url", NEWS::baseUrl);
+    }
+
+    @Autowired
+    private AgentScheduler agentScheduler;
+
+    /**
+     * A forced manual run, started in a second of its own (a manual run's client order id is its start second, so
+     * two in one second would share it), and its record once written.
+     */
+    protected RunRecord forcedRunInItsOwnSecond(String agentId) {
+        long second = Instant.now().getEpochSecond();
+        await().until(() -> Instant.now().getEpochSecond() > second);
+        int before = runsSinceTestStart(agentId).size();
+        agentScheduler.runNow(agentId, RunTrigger.MANUAL, true);
+        return awaitRuns(agentId, before + 1).get(0);
     }
 
     /** Waits for the performance record that the wireTap writes after the run. */

@@ -13,13 +13,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ztrade.PipelineTestSupport;
-import io.ztrade.agent.RunTrigger;
-import io.ztrade.management.AgentScheduler;
 import io.ztrade.performance.RunRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,8 +31,6 @@ class OrderOncePipelineTest extends PipelineTestSupport {
     static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String BY_ID = "/v2/orders:by_client_order_id";
 
-    @Autowired
-    AgentScheduler scheduler;
 
     @DynamicPropertySource
     static void alpacaUrl(DynamicPropertyRegistry registry) {
@@ -76,15 +71,6 @@ class OrderOncePipelineTest extends PipelineTestSupport {
                 .formatted(status);
     }
 
-    private RunRecord runOnce() {
-        // a manual run's client order id is its start second: never start two runs in the same second
-        long second = java.time.Instant.now().getEpochSecond();
-        org.awaitility.Awaitility.await().until(() -> java.time.Instant.now().getEpochSecond() > second);
-        int before = runsSinceTestStart("test_stock").size();
-        scheduler.runNow("test_stock", RunTrigger.MANUAL, true);
-        return awaitRuns("test_stock", before + 1).get(0);
-    }
-
     @Test
     void aTimeoutAfterTheBrokerAcceptedPlacesOneOrderAndRecordsItsFill() {
         ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
@@ -94,7 +80,7 @@ class OrderOncePipelineTest extends PipelineTestSupport {
         ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("slow").whenScenarioStateIs("accepted")
                 .willReturn(aResponse().withStatus(200).withBody(existing("filled")).withTransformers("response-template")));
 
-        RunRecord run = runOnce();
+        RunRecord run = forcedRunInItsOwnSecond("test_stock");
 
         assertThat(run.status()).isEqualTo("FILLED");
         assertThat(run.fillPrice()).isEqualByComparingTo("238.10");
@@ -114,7 +100,7 @@ class OrderOncePipelineTest extends PipelineTestSupport {
         ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("502").whenScenarioStateIs("accepted")
                 .willReturn(aResponse().withStatus(200).withBody(existing("filled")).withTransformers("response-template")));
 
-        RunRecord run = runOnce();
+        RunRecord run = forcedRunInItsOwnSecond("test_stock");
 
         assertThat(run.status()).isEqualTo("FILLED");
         ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
@@ -129,7 +115,7 @@ class OrderOncePipelineTest extends PipelineTestSupport {
         ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("dup").whenScenarioStateIs("exists")
                 .willReturn(aResponse().withStatus(200).withBody(existing("filled")).withTransformers("response-template")));
 
-        RunRecord run = runOnce();
+        RunRecord run = forcedRunInItsOwnSecond("test_stock");
 
         assertThat(run.status()).isEqualTo("FILLED");
         assertThat(run.brokerOrderId()).isEqualTo("b0b6dd9d-8b9b-48a9-ba46-b9d54906e415");
@@ -142,7 +128,7 @@ class OrderOncePipelineTest extends PipelineTestSupport {
         ALPACA.stubFor(post(urlEqualTo("/v2/orders")).willReturn(aResponse().withStatus(403)
                 .withBody("{\"code\":40310000,\"message\":\"insufficient buying power\"}")));
 
-        RunRecord run = runOnce();
+        RunRecord run = forcedRunInItsOwnSecond("test_stock");
 
         assertThat(run.status()).isEqualTo("REJECTED_BY_BROKER");
         assertThat(run.note()).contains("insufficient buying power");

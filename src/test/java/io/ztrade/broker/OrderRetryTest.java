@@ -17,11 +17,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.ztrade.PipelineTestSupport;
-import io.ztrade.agent.RunTrigger;
-import io.ztrade.management.AgentScheduler;
 import io.ztrade.performance.RunRecord;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -49,9 +45,6 @@ class OrderRetryTest extends PipelineTestSupport {
             """;
 
     @Autowired
-    AgentScheduler scheduler;
-
-    @Autowired
     ObjectMapper mapper;
 
     @DynamicPropertySource
@@ -72,9 +65,6 @@ class OrderRetryTest extends PipelineTestSupport {
         ALPACA.resetAll();
         ALPACA.stubFor(get("/v2/account").willReturn(json(200, ACCOUNT)));
         ALPACA.stubFor(get("/v2/positions/BTCUSD").willReturn(json(404, "{\"code\":40410000,\"message\":\"position does not exist\"}")));
-        // one run per second at most shares a client order id; start each test in a fresh second
-        long second = Instant.now().getEpochSecond();
-        await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().getEpochSecond() > second);
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
@@ -107,9 +97,7 @@ class OrderRetryTest extends PipelineTestSupport {
                 .willReturn(json(200, order("{{jsonPath request.body '$.client_order_id'}}", "filled"))
                         .withTransformers("response-template")));
 
-        scheduler.runNow("test_crypto", RunTrigger.MANUAL, true);
-
-        RunRecord run = awaitRun("test_crypto", r -> true);
+        RunRecord run = forcedRunInItsOwnSecond("test_crypto");
         List<JsonNode> bodies = orderBodies();
         assertThat(bodies).hasSize(2);
         assertThat(bodies).extracting(b -> b.get("client_order_id").asText())
@@ -132,9 +120,7 @@ class OrderRetryTest extends PipelineTestSupport {
         ALPACA.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id"))
                 .willReturn(json(200, order("{{request.query.client_order_id}}", "filled")).withTransformers("response-template")));
 
-        scheduler.runNow("test_crypto", RunTrigger.MANUAL, true);
-
-        RunRecord run = awaitRun("test_crypto", r -> true);
+        RunRecord run = forcedRunInItsOwnSecond("test_crypto");
         assertThat(run.status()).isEqualTo("FILLED");
         assertThat(run.brokerOrderId()).isEqualTo("b0b6dd9d-8b9b-48a9-ba46-b9d54906e415");
         assertThat(orderBodies()).as("the broker looks the id up before sending, and finds it").isEmpty();
@@ -146,9 +132,7 @@ class OrderRetryTest extends PipelineTestSupport {
     void insufficientBuyingPowerIsABrokerRejectionAndIsNotRetried() throws Exception {
         ALPACA.stubFor(post("/v2/orders").willReturn(json(403, "{\"code\":40310000,\"message\":\"insufficient buying power\"}")));
 
-        scheduler.runNow("test_crypto", RunTrigger.MANUAL, true);
-
-        RunRecord run = awaitRun("test_crypto", r -> true);
+        RunRecord run = forcedRunInItsOwnSecond("test_crypto");
         assertThat(run.status()).isEqualTo("REJECTED_BY_BROKER");
         assertThat(run.note()).contains("insufficient buying power");
         assertThat(orderBodies()).hasSize(1);

@@ -11,17 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ztrade.PipelineTestSupport;
-import io.ztrade.agent.RunTrigger;
-import io.ztrade.management.AgentScheduler;
 import io.ztrade.performance.RunRecord;
 import java.time.Instant;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,10 +30,6 @@ class ProviderOutagePipelineTest extends PipelineTestSupport {
 
     static final WireMockServer DATA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-    @Autowired
-    AgentScheduler scheduler;
-    @Autowired
-    CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
     static void dataUrl(DynamicPropertyRegistry registry) {
@@ -60,32 +51,23 @@ class ProviderOutagePipelineTest extends PipelineTestSupport {
     @BeforeEach
     void reset() {
         DATA.resetAll();
-        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-    }
-
-    private RunRecord run(String agentId) {
-        long second = Instant.now().getEpochSecond();
-        Awaitility.await().until(() -> Instant.now().getEpochSecond() > second);
-        int before = runsSinceTestStart(agentId).size();
-        scheduler.runNow(agentId, RunTrigger.MANUAL, true);
-        return awaitRuns(agentId, before + 1).get(0);
     }
 
     @Test
     void anAlpacaDataOutageOpensTheBreakerAndLaterRunsFailWithoutCallingIt() {
         DATA.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(500).withBody("{\"message\": \"internal server error\"}")));
 
-        RunRecord first = run("test_stock");
+        RunRecord first = forcedRunInItsOwnSecond("test_stock");
         assertThat(first.status()).isEqualTo("FAILED");
         assertThat(first.error()).contains("HTTP 500");
         // one call per attempt: the first try and two redeliveries
         DATA.verify(3, anyRequestedFor(anyUrl()));
 
-        run("test_stock");
+        forcedRunInItsOwnSecond("test_stock");
         assertThat(breakers.circuitBreaker(ProviderCircuitBreakers.ALPACA_DATA).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         DATA.resetRequests();
 
-        RunRecord cutOff = run("test_stock");
+        RunRecord cutOff = forcedRunInItsOwnSecond("test_stock");
         assertThat(cutOff.status()).isEqualTo("FAILED");
         assertThat(cutOff.error()).contains("CallNotPermittedException").contains(ProviderCircuitBreakers.ALPACA_DATA);
         DATA.verify(0, anyRequestedFor(anyUrl()));
@@ -101,7 +83,7 @@ class ProviderOutagePipelineTest extends PipelineTestSupport {
                 .withBody("{\"bars\": [], \"symbol\": \"TSLA\", \"next_page_token\": null}")));
         NEWS.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
         try {
-            RunRecord run = run("test_stock");
+            RunRecord run = forcedRunInItsOwnSecond("test_stock");
 
             assertThat(run.status()).isNotEqualTo("FAILED");
             assertThat(run.degraded()).isTrue();
