@@ -18,6 +18,9 @@ public class AgentRuns {
 
     static final String RUN_START_NANOS = "ztrade.runStartNanos";
 
+    /** The exchange property holding the run's one-line summary, for the template's log step. */
+    public static final String SUMMARY = "runSummary";
+
     private final AgentCatalog catalog;
 
     public AgentRuns(AgentCatalog catalog) {
@@ -45,8 +48,19 @@ public class AgentRuns {
         return catalog.get(exchange.getFromRouteId());
     }
 
+    /**
+     * The template's gates ({@code whenMarketOpen}, {@code whenTrade}, {@code whenRiskApproved}). A bean method, not
+     * {@code ${body.inProgress}}: Camel caches a simple-language call on the body by the body's own hash code, so each
+     * gate would hash the whole run, its bars included, and fill the cache with runs.
+     */
+    public boolean inProgress(AgentRun run) {
+        return run.inProgress();
+    }
+
     public AgentRun complete(AgentRun run, Exchange exchange) {
-        return run.completed(Instant.now(), timings(exchange));
+        AgentRun completed = run.completed(Instant.now(), timings(exchange));
+        exchange.setProperty(SUMMARY, completed.summary());
+        return completed;
     }
 
     static List<StepTiming> timings(Exchange exchange) {

@@ -37,6 +37,8 @@ public class InstrumentedStages {
     public static final AtomicInteger running = new AtomicInteger();
     public static final AtomicInteger maxRunning = new AtomicInteger();
     static volatile CyclicBarrier barrier = new CyclicBarrier(2);
+    /** The threads the analyses ran on since the last reset. */
+    public static final java.util.Set<String> analysisThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public static void reset() {
         mode = Mode.NORMAL;
@@ -45,6 +47,7 @@ public class InstrumentedStages {
         running.set(0);
         maxRunning.set(0);
         barrier = new CyclicBarrier(2);
+        analysisThreads.clear();
     }
 
     @Bean
@@ -90,6 +93,7 @@ public class InstrumentedStages {
     }
 
     private static void meet() {
+        analysisThreads.add(Thread.currentThread().getName());
         if (analysesMustMeet) {
             try {
                 barrier.await(5, TimeUnit.SECONDS);
