@@ -1,7 +1,5 @@
 package io.ztrade.bench;
 
-import com.sun.management.OperatingSystemMXBean;
-import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
@@ -9,7 +7,6 @@ import io.ztrade.broker.OrderPlacement;
 import io.ztrade.decision.DecisionPolicy;
 import io.ztrade.market.MarketDataProvider;
 import io.ztrade.market.MarketHoursFilter;
-import io.ztrade.market.MarketSnapshot;
 import io.ztrade.replay.BacktestSpec;
 import io.ztrade.replay.Backtests;
 import io.ztrade.replay.FillModel;
@@ -27,8 +24,6 @@ import io.ztrade.risk.RiskValidator;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.technical.TechnicalAnalyzer;
 import io.ztrade.market.MarketCalendar;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,11 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,7 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.io.ztrade.runs=WARN", "logging.level.io.ztrade.bench.runs=WARN", "camel.component.quartz.thread-pool-size=10"})
+        properties = {"logging.level.io.ztrade.runs=WARN", "logging.level.io.ztrade.bench.runs=WARN"})
 class ZtradeBench {
 
     static final Map<String, String> TECHNICAL = Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", "0",
@@ -67,8 +58,6 @@ class ZtradeBench {
     @Autowired
     Backtests backtests;
     @Autowired
-    CamelContext camel;
-    @Autowired
     MarketCalendar calendar;
     @Autowired
     MarketHoursFilter marketHours;
@@ -78,8 +67,6 @@ class ZtradeBench {
     DecisionPolicy decision;
     @Autowired
     List<RiskRule> riskRules;
-    @Autowired
-    AgentCatalog catalog;
 
     final StringBuilder out = new StringBuilder();
 
@@ -88,12 +75,32 @@ class ZtradeBench {
         String cpu = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB";
         out.append("# Ztrade benchmarks\n\nmachine: ").append(cpu).append("\n\n");
+        stages();
         pipelineAndReplay();
         agentsPerNode();
         Path dir = Path.of("target/bench");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("benchmarks.md"), out);
         System.out.println(out);
+    }
+
+    // ---- the plain-Java stages, with JMH (one fork, 3 warm-up and 5 measured iterations of 1 s)
+
+    void stages() throws Exception {
+        org.openjdk.jmh.runner.options.Options options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .include(StageBenchmarks.class.getName()).forks(1)
+                .warmupIterations(3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                .build();
+        out.append("## Stages as plain Java (JMH 1.37, average time, one fork, 3 x 1 s warm-up, 5 x 1 s measured)\n\n")
+                .append("| benchmark | µs/op | ± (99.9%) |\n|---|---:|---:|\n");
+        for (org.openjdk.jmh.results.RunResult r : new org.openjdk.jmh.runner.Runner(options).run()) {
+            org.openjdk.jmh.results.Result<?> score = r.getPrimaryResult();
+            String name = r.getParams().getBenchmark();
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", name.substring(name.lastIndexOf('.') + 1),
+                    score.getScore(), score.getScoreError()));
+        }
+        out.append('\n');
     }
 
     // ---- 1 and 3: one run through the route vs the same stages as plain Java; replay throughput
@@ -210,109 +217,78 @@ class ZtradeBench {
 
     // ---- 2: agents per node
 
+    /**
+     * Each level is a node in a JVM of its own ({@link BenchNode}) that loads its agents from YAML files at start-up,
+     * as a real node loads routes/: adding thousands of routes to a running CamelContext is quadratic in Camel 4.17
+     * (every add gathers the endpoints of every route already there), loading them before the context starts is not.
+     * A node with no agents is measured first: heap per agent is the heap above it.
+     */
     void agentsPerNode() throws Exception {
-        String levels = System.getProperty("bench.agents", "100,1000");
+        String levels = System.getProperty("bench.agents", "100,1000,5000");
+        String heap = System.getProperty("bench.node.heap", "10g");
         out.append("## Agents per node (1-minute cron, in-process providers, one fire per agent measured)\n\n")
-                .append("Quartz thread pool 10 (camel-quartz default), each run: full template, market data from an in-process ")
-                .append("snapshot, technical analysis on 100 bars, paper broker, record wireTap to a collector.\n\n")
-                .append("| agents | fired within 90 s of one fire time | lag p50 ms | lag p99 ms | lag max ms | CPU (process, % of all cores) | heap after GC MiB | heap per agent KiB | route creation s |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String level : levels.split(",")) {
-            agentsPerNode(Integer.parseInt(level.trim()));
+                .append("Each level a node in a JVM of its own (-Xmx").append(heap).append(") that loads its agents from YAML ")
+                .append("files at start-up; quartz pool of 10 threads (camel-quartz's default); each run: full template, ")
+                .append("market data from an in-process snapshot, technical analysis on 100 bars, paper broker, record ")
+                .append("wireTap to a collector. Measured: the second fire time after start-up. Lag = run start - scheduled ")
+                .append("fire time; CPU = process CPU seconds from 1 s before that fire time until every agent has run; ")
+                .append("MBeans = camel.main.jmx-management-m-beans-level.\n\n")
+                .append("| MBeans | agents | fired | lag p50 ms | lag p99 ms | lag max ms | CPU s per fire | heap after GC MiB | heap per agent KiB | peak threads | start-up s |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String mbeans : System.getProperty("bench.mbeans", "Default,RoutesOnly").split(",")) {
+            Map<String, String> base = node(0, heap, mbeans);
+            double baseHeap = Double.parseDouble(base.get("heap"));
+            out.append(nodeRow(base, 0));
+            for (String level : levels.split(",")) {
+                out.append(nodeRow(node(Integer.parseInt(level.trim()), heap, mbeans), baseHeap));
+                Files.createDirectories(Path.of("target/bench"));
+                Files.writeString(Path.of("target/bench/benchmarks.md"), out);
+            }
         }
         out.append('\n');
     }
 
-    void agentsPerNode(int n) throws Exception {
-        AgentSettings template = AgentSettings.fromParameters(engine.parameters("test_crypto", Map.of()));
-        PriceHistory history = new SyntheticHistory(calendar, 1, 60_000, 0.5, 0).load(template,
-                Instant.now().minus(Duration.ofDays(6)), Instant.now());
-        MarketSnapshot snapshot = history.at(template, Instant.now());
-        io.ztrade.replay.ReplayClockAccess clock = new io.ztrade.replay.ReplayClockAccess();
-        clock.set(Instant.now().plus(Duration.ofDays(1)));
-        PaperBroker broker = new PaperBroker("BTC/USD", 1e12, history, clock.clock(), new FillModel(0, 0, 0));
-        io.ztrade.replay.ReplayRecords records = new io.ztrade.replay.ReplayRecords();
-        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
-        CountDownLatch fired = new CountDownLatch(n);
-        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Instant[] measureFrom = {Instant.MAX};
-        String prefix = "bench" + n + "x";
-        camel.getRegistry().bind(prefix + "sentiment", ReplaySentiment.technicalOnly(clock.clock()));
-        camel.getRegistry().bind(prefix + "risk", new RiskValidator(riskRules, new KillSwitch(), broker, records));
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:" + prefix + "market").routeId(prefix + "market").process(e -> e.getMessage().setBody(snapshot));
-                from("direct:" + prefix + "order").routeId(prefix + "order").bean(new OrderPlacement(broker), "place");
-                from("direct:" + prefix + "record").routeId(prefix + "record").process(e -> {
-                    AgentRun run = e.getMessage().getBody(AgentRun.class);
-                    if (!run.scheduledAt().isBefore(measureFrom[0]) && seen.add(run.agentId())) {
-                        lags.add(Duration.between(run.scheduledAt(), run.startedAt()).toNanos());
-                        fired.countDown();
-                    }
-                });
+    static String nodeRow(Map<String, String> r, double baseHeap) {
+        int n = Integer.parseInt(r.get("n"));
+        double heap = Double.parseDouble(r.get("heap"));
+        return String.format(Locale.ROOT, "| %s | %d | %s%s | %s | %s | %s | %s | %.0f | %s | %s | %s |%n", r.get("mbeans"), n,
+                r.get("fired"), Boolean.parseBoolean(r.get("all")) ? "" : " (not all)", r.get("p50"), r.get("p99"),
+                r.get("max"), r.get("cpu"), heap / 1048576,
+                n == 0 ? "(base)" : String.format(Locale.ROOT, "%.0f", (heap - baseHeap) / 1024 / n),
+                r.get("peakThreads"), r.get("startup"));
+    }
+
+    /** Runs one {@link BenchNode} with n agents and returns its result line's fields. */
+    static Map<String, String> node(int n, String heap, String mbeans) throws Exception {
+        Path dir = Path.of("target/bench/agents-" + n).toAbsolutePath();
+        String name = "node-" + n + "-" + mbeans;
+        Path result = Path.of("target/bench/" + name + ".txt").toAbsolutePath();
+        Files.deleteIfExists(result);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Dbench.node.agents=" + n, "-cp", System.getProperty("java.class.path")));
+        if (System.getProperty("bench.histo") != null) {
+            command.add("-Dbench.histo=true");
+        }
+        command.addAll(List.of(BenchNode.class.getName(), Integer.toString(n), dir.toString(), result.toString(), mbeans));
+        Path log = Path.of("target/bench/" + name + ".log");
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!node.waitFor(30, TimeUnit.MINUTES)) {
+            node.destroyForcibly();
+            throw new IllegalStateException("the node with " + n + " agents did not finish in 30 minutes (" + log + ")");
+        }
+        if (!Files.exists(result)) {
+            throw new IllegalStateException("the node with " + n + " agents exited " + node.exitValue()
+                    + " without a result (" + log + ")");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String kv : Files.readString(result).trim().split(" ")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                fields.put(kv.substring(0, eq), kv.substring(eq + 1));
             }
-        });
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long heapBefore = memory.getHeapMemoryUsage().getUsed();
-        long c0 = System.nanoTime();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ids.add(String.format(Locale.ROOT, "b%dx%05d", n, i));
         }
-        // YAML files of templatedRoute entries, loaded the way routes/agents.yaml is; at most 1,000 agents a file,
-        // as one YAML document may hold at most 3 MiB (SnakeYAML's limit, about 4,000 entries like these)
-        for (int from = 0; from < ids.size(); from += 1000) {
-        StringBuilder yaml = new StringBuilder();
-        for (String id : ids.subList(from, Math.min(ids.size(), from + 1000))) {
-            yaml.append("- templatedRoute:\n    routeTemplateRef: ").append(AgentCatalog.TEMPLATE_ID)
-                    .append("\n    routeId: ").append(id).append("\n    prefixId: ").append(id).append(".\n    parameters:\n");
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("agentId", id);
-            p.put("symbol", "BTC/USD");
-            p.put("assetClass", "crypto");
-            p.put("cron", "0 * * * * ?");
-            p.put("barTimeframe", "1Hour");
-            p.put("marketDataUri", "direct:" + prefix + "market");
-            p.put("orderUri", "direct:" + prefix + "order");
-            p.put("recordUri", "direct:" + prefix + "record");
-            p.put("runLog", "io.ztrade.bench.runs");
-            p.put("sentimentBean", prefix + "sentiment");
-            p.put("riskBean", prefix + "risk");
-            p.forEach((k, v) -> yaml.append("      - { name: ").append(k).append(", value: \"").append(v).append("\" }\n"));
-        }
-        org.apache.camel.support.PluginHelper.getRoutesLoader(camel).loadRoutes(
-                org.apache.camel.support.ResourceHelper.fromString("bench-agents-" + n + "-" + from + ".yaml", yaml.toString()));
-        }
-        if (camel.getRoute(ids.get(ids.size() - 1)) == null) {
-            throw new IllegalStateException("the " + n + " agent routes were not created");
-        }
-        double creation = (System.nanoTime() - c0) / 1e9;
-        // the first fire time after every route exists: earlier fires overlap route creation
-        measureFrom[0] = Instant.now().plusSeconds(60 - Instant.now().getEpochSecond() % 60);
-        System.gc();
-        long heapAfter = memory.getHeapMemoryUsage().getUsed();
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long w0 = System.nanoTime();
-        boolean all = fired.await(Duration.between(Instant.now(), measureFrom[0]).toSeconds() + 90, TimeUnit.SECONDS);
-        double cpu = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - w0) / Runtime.getRuntime().availableProcessors();
-        for (String id : ids) {
-            camel.getRouteController().stopRoute(id, 1, TimeUnit.SECONDS);
-            camel.removeRoute(id);
-        }
-        for (String id : List.of(prefix + "market", prefix + "order", prefix + "record")) {
-            camel.getRouteController().stopRoute(id);
-            camel.removeRoute(id);
-        }
-        long[] l = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-        out.append(String.format(Locale.ROOT, "| %d | %d%s | %.1f | %.1f | %.1f | %.0f%% | %.0f | %.0f | %.1f |%n", n, l.length,
-                all ? "" : " (not all)", pct(l, 50) / 1e6, pct(l, 99) / 1e6, l.length == 0 ? 0 : l[l.length - 1] / 1e6,
-                100 * cpu, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1024.0 / n, creation));
-        Files.createDirectories(Path.of("target/bench"));
-        Files.writeString(Path.of("target/bench/benchmarks.md"), out);
-        System.out.println(out);
+        System.out.println("agents per node: " + fields);
+        return fields;
     }
 
     static double pct(long[] sorted, double p) {
