@@ -42,8 +42,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The benchmark suite ({@code ./mvnw -Pbench test}; never part of {@code verify}, whose Surefire includes do not match
- * {@code *Bench}). Prints its tables and writes them to {@code target/bench/}. Sizes: {@code -Dbench.agents=100,1000}
- * and {@code -Dbench.month=2025-03}.
+ * {@code *Bench}). Prints its tables and writes them to {@code target/bench/}. Options (docs/benchmarks.md):
+ * {@code -Dbench.agents=100,1000,5000}, {@code -Dbench.mbeans=Default,RoutesOnly}, {@code -Dbench.node.heap=10g},
+ * {@code -Dbench.month=2025-03}, {@code -Dbench.histo}.
  */
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
