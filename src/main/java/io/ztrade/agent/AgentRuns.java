@@ -21,6 +21,14 @@ public class AgentRuns {
     /** The exchange property holding the run's one-line summary, for the template's log step. */
     public static final String SUMMARY = "runSummary";
 
+    /** The summary line, made only when the log step writes it (a replay logs at TRACE, thousands of runs a second). */
+    record Summary(AgentRun run) {
+        @Override
+        public String toString() {
+            return run.summary();
+        }
+    }
+
     private final AgentCatalog catalog;
 
     public AgentRuns(AgentCatalog catalog) {
@@ -59,7 +67,7 @@ public class AgentRuns {
 
     public AgentRun complete(AgentRun run, Exchange exchange) {
         AgentRun completed = run.completed(Instant.now(), timings(exchange));
-        exchange.setProperty(SUMMARY, completed.summary());
+        exchange.setProperty(SUMMARY, new Summary(completed));
         return completed;
     }
 

@@ -8,15 +8,21 @@ import io.ztrade.agent.StepTiming;
 import io.ztrade.management.AgentScheduler;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A whole run through the simulator, read back from the agent_runs table the wireTap wrote. */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class PerformanceRecordTest extends PipelineTestSupport {
 
     @Autowired
@@ -54,5 +60,15 @@ class PerformanceRecordTest extends PipelineTestSupport {
         assertThat(run.stepTimings()).allSatisfy(t -> assertThat(t.durationMs()).isGreaterThanOrEqualTo(0));
         assertThat(run.finishedAt()).isAfterOrEqualTo(run.startedAt());
         assertThat((String) row.get("run_json")).contains("\"runId\":\"" + run.runId() + "\"");
+    }
+
+    @Test
+    void eachRunLogsItsSummaryLine(CapturedOutput output) {
+        scheduler.runNow("test_crypto", RunTrigger.MANUAL, true);
+        RunRecord run = awaitRun("test_crypto", r -> true);
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("io\\.ztrade\\.runs\\s+: test_crypto BTC/USD price=\\d+\\.\\d{2} .*decision=BUY.*"
+                        + "order=" + run.clientOrderId() + " filled status=FILLED"));
     }
 }
