@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,7 @@ import org.springframework.context.annotation.Bean;
  * and in-process providers. The node writes its agents' files, starts, measures one fire of every agent and writes
  * one result line.
  *
- * <p>Arguments: {@code n agentsDir resultFile [mbeansLevel]}; {@code -Dbench.node.agents=n} too, {@code -Dbench.histo} for a class
+ * <p>Arguments: {@code n agentsDir resultFile [mbeansLevel]}; {@code -Dbench.histo} for a class
  * histogram of the started node.
  */
 public final class BenchNode {
@@ -67,7 +68,8 @@ public final class BenchNode {
         long t0 = System.nanoTime();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ZtradeApplication.class, Providers.class)
                 .profiles("test")
-                .run("--camel.main.name=bench-node-" + n,
+                .run("--bench.node.agents=" + n,
+                        "--camel.main.name=bench-node-" + n,
                         "--camel.main.routes-include-pattern=file:routes/agent-template.yaml"
                                 + (n > 0 ? ",file:" + agentsDir + "/*.yaml" : ""),
                         "--camel.component.quartz.thread-pool-size=10",
@@ -158,8 +160,8 @@ public final class BenchNode {
         }
 
         @Bean
-        Fires benchFires() {
-            return new Fires(Integer.parseInt(System.getProperty("bench.node.agents", "0")));
+        Fires benchFires(@Value("${bench.node.agents}") int agents) {
+            return new Fires(agents);
         }
 
         /**

@@ -266,7 +266,7 @@ class ZtradeBench {
         Path result = Path.of("target/bench/" + name + ".txt").toAbsolutePath();
         Files.deleteIfExists(result);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Dbench.node.agents=" + n, "-cp", System.getProperty("java.class.path")));
+                "-Xmx" + heap, "-cp", System.getProperty("java.class.path")));
         if (System.getProperty("bench.histo") != null) {
             command.add("-Dbench.histo=true");
         }
