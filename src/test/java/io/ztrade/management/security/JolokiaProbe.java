@@ -115,17 +115,19 @@ public final class JolokiaProbe {
     }
 
     private Outcome send(String user, Form form, ObjectNode request, List<String> path) {
-        String jolokiaPath = jolokiaPath(path);
+        String jolokiaPath = jolokiaPath(path, true);
+        // the p parameter is decoded once, as a query parameter, and taken as the path
+        String parameterPath = jolokiaPath(path, false);
         HttpResponse<String> response = switch (form) {
             case GET_PATH -> raw(user, "GET", "/actuator/jolokia" + jolokiaPath, null);
             case GET_PATH_UPPER_CASE_TYPE -> raw(user, "GET", "/actuator/jolokia" + upperCaseType(jolokiaPath), null);
-            case GET_P_PARAMETER -> raw(user, "GET", "/actuator/jolokia?p=" + query(jolokiaPath), null);
-            case GET_P_PARAMETER_UPPER_CASE -> raw(user, "GET", "/actuator/jolokia/?p=" + query(upperCaseType(jolokiaPath)), null);
+            case GET_P_PARAMETER -> raw(user, "GET", "/actuator/jolokia?p=" + query(parameterPath), null);
+            case GET_P_PARAMETER_UPPER_CASE -> raw(user, "GET", "/actuator/jolokia/?p=" + query(upperCaseType(parameterPath)), null);
             case GET_PERCENT_ENCODED_TYPE -> raw(user, "GET", "/actuator/jolokia" + encodedType(jolokiaPath, "%"), null);
             case GET_DOUBLE_ENCODED_TYPE -> raw(user, "GET", "/actuator/jolokia" + encodedType(jolokiaPath, "%25"), null);
-            case GET_ENCODED_SLASH -> raw(user, "GET", "/actuator/jolokia" + jolokiaPath.replaceFirst("/", "%2F"), null);
+            case GET_ENCODED_SLASH -> raw(user, "GET", "/actuator/jolokia" + jolokiaPath.replaceFirst("^(/[^/]+)/", "$1%2F"), null);
             case GET_HAWTIO_FORWARD -> raw(user, "GET", "/actuator/hawtio/jolokia" + jolokiaPath, null);
-            case GET_HAWTIO_FORWARD_P_PARAMETER -> raw(user, "GET", "/actuator/hawtio/jolokia?p=" + query(jolokiaPath), null);
+            case GET_HAWTIO_FORWARD_P_PARAMETER -> raw(user, "GET", "/actuator/hawtio/jolokia?p=" + query(parameterPath), null);
             case POST -> raw(user, "POST", "/actuator/jolokia", request.toString());
             case POST_UPPER_CASE_TYPE -> raw(user, "POST", "/actuator/jolokia",
                     request.deepCopy().put("type", request.get("type").asText().toUpperCase(Locale.ROOT)).toString());
@@ -166,10 +168,11 @@ public final class JolokiaProbe {
     }
 
     /** Jolokia's path syntax: {@code !} escapes itself and a {@code /} inside a part; then URL-encoded. */
-    static String jolokiaPath(List<String> parts) {
+    static String jolokiaPath(List<String> parts, boolean urlEncoded) {
         StringBuilder path = new StringBuilder();
         for (String part : parts) {
-            path.append('/').append(urlPath(part.replace("!", "!!").replace("/", "!/")));
+            String escaped = part.replace("!", "!!").replace("/", "!/");
+            path.append('/').append(urlEncoded ? urlPath(escaped) : escaped);
         }
         return path.toString();
     }
