@@ -95,6 +95,20 @@ class JolokiaRestrictor implements Restrictor {
         return decide("exec " + operation, name, JolokiaPolicy.operation(name, operation), "JOLOKIA");
     }
 
+    /** Whether the current user's role suffices for this operation (nothing audited: Hawtio asks to draw buttons). */
+    boolean mayInvoke(ObjectName name, String operation) {
+        Optional<Role> needed = JolokiaPolicy.operation(name, operation);
+        Optional<Role> role = role();
+        return needed.isPresent() && role.isPresent() && role.get().compareTo(needed.get()) >= 0;
+    }
+
+    /** Whether the current user may run at least one operation of this MBean. */
+    boolean mayInvokeAny(ObjectName name) {
+        Optional<Role> role = role();
+        return role.isPresent() && JolokiaPolicy.OPERATIONS.stream().anyMatch(rule -> rule.domain().equals(name.getDomain())
+                && rule.type().equals(name.getKeyProperty("type")) && role.get().compareTo(rule.role()) >= 0);
+    }
+
     @Override
     public boolean isRemoteAccessAllowed(String... hostOrAddress) {
         // who may call at all is Spring Security's (a login); what they may do is decided per request here
