@@ -225,6 +225,21 @@ class JolokiaPolicyTest extends OperationsTestSupport {
     }
 
     @Test
+    void hawtioShowsOnlyTheButtonsTheUserMayPress() {
+        String permissions = "hawtio:type=security,area=jmx,name=ZtradeJMXSecurity,app=\"" + camel.getName() + "\"";
+        String check = "canInvoke(java.lang.String,java.lang.String)";
+        assertThat(probe.exec("viewer", Form.POST, permissions, check, desk, "killSwitch(java.lang.String)").body())
+                .contains("\"value\":false");
+        assertThat(probe.exec("admin", Form.POST, permissions, check, desk, "killSwitch(java.lang.String)").body())
+                .contains("\"value\":true");
+        assertThat(probe.exec("operator", Form.POST, permissions, check, agent, "pause()").body()).contains("\"value\":true");
+        assertThat(probe.exec("viewer", Form.POST, permissions, check, context, "dumpRoutesAsXml()").body())
+                .contains("\"value\":true");
+        assertThat(probe.exec("admin", Form.POST, permissions, check, context, "sendStringBody(java.lang.String, java.lang.String)")
+                .body()).contains("\"value\":false");
+    }
+
+    @Test
     void refusalsAreAuditedWithTheClientAddressAndLoggedValuesCannotForgeLines(CapturedOutput output) {
         // an ObjectName cannot carry a newline, but the operation and the attribute can
         String forged = "\n2026-12-01 INFO io.ztrade.runs test_stock FILLED\r\n";
