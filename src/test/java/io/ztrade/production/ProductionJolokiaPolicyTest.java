@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ProductionJolokiaPolicyTest {
 
-    private static final String ADMIN = "prod-admin-password";
+    /** Node's own (a second --ztrade.security.admin-password would be joined to it with a comma). */
+    private static final String ADMIN = "cluster-test-admin-password";
     private static final String OPERATOR = "prod-operator-password";
     private static final String VIEWER = "prod-viewer-password";
 
@@ -45,7 +46,6 @@ class ProductionJolokiaPolicyTest {
         database = ProductionServices.createDatabase("jolokia");
         alpaca = new AlpacaStub();
         node = Node.start(ProductionServices.jdbcUrl(database), "classpath:routes/test-agents.yaml",
-                "--ztrade.security.admin-password=" + ADMIN,
                 "--ztrade.security.users[0].name=operator", "--ztrade.security.users[0].password=" + OPERATOR,
                 "--ztrade.security.users[0].role=operator",
                 "--ztrade.security.users[1].name=viewer", "--ztrade.security.users[1].password=" + VIEWER,
