@@ -61,7 +61,14 @@ class JolokiaRestrictor implements Restrictor {
     @Override
     public boolean isTypeAllowed(RequestType type) {
         // no notifications (server-side listeners and streams) and no agent configuration
-        return TYPES.contains(type);
+        if (TYPES.contains(type)) {
+            return true;
+        }
+        String from = request() == null ? "?" : request().getRemoteAddr();
+        LOG.warn("Refused Jolokia {} request for {} from {}: not offered over HTTP", type.getName(),
+                AuditLog.escape(user()), from);
+        audit().record("JOLOKIA_REFUSED", "jolokia", type.getName() + " (not offered over HTTP)");
+        return false;
     }
 
     @Override

@@ -298,6 +298,9 @@ class JolokiaPolicyTest extends OperationsTestSupport {
             target.setSoTimeout(200);
             assertThat(acceptedConnection(target)).as("connection to the probe's port").isFalse();
         }
+        // no server-side notification listeners either
+        assertThat(probe.raw("admin", "POST", "/actuator/jolokia", "{\"type\":\"notification\",\"command\":\"register\"}")
+                .body()).doesNotContain("\"status\":200");
         HttpResponse<String> health = probe.raw("viewer", "GET", "/actuator/hawtio/proxy/127.0.0.1/" + port
                 + "/actuator/health", null);
         assertThat(health.body()).doesNotContain("\"UP\"");
