@@ -54,13 +54,16 @@ class JolokiaRestrictor implements Restrictor {
 
     @Override
     public boolean isHttpMethodAllowed(HttpMethod method) {
-        // GET and POST may both read; operations and writes are checked for POST below
-        return method == HttpMethod.GET || method == HttpMethod.POST;
+        // GET and POST may both read; operations and writes are checked for POST below. No JSONP (a callback
+        // parameter): another site could include the answer as a script and read it
+        HttpServletRequest request = request();
+        return (method == HttpMethod.GET || method == HttpMethod.POST)
+                && (request == null || request.getParameter("callback") == null);
     }
 
     @Override
     public boolean isTypeAllowed(RequestType type) {
-        // no notifications (server-side listeners and streams) and no agent configuration
+        // Jolokia asks this for list and search only; notifications are off as a service (application.yml)
         if (TYPES.contains(type)) {
             return true;
         }

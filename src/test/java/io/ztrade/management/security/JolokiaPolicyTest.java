@@ -100,6 +100,8 @@ class JolokiaPolicyTest extends OperationsTestSupport {
                         probe.exec(user, form, "com.sun.management:type=DiagnosticCommand", "vmSystemProperties()"),
                         probe.exec(user, form, "com.sun.management:type=DiagnosticCommand", "vmCommandLine()"),
                         probe.exec(user, form, "java.lang:type=Memory", "gc()"),
+                        probe.exec(user, form, "jdk.management.jfr:type=FlightRecorder", "newRecording()"),
+                        probe.exec(user, form, "org.springframework.boot:type=Endpoint,name=Env", "environment(java.lang.String)", "x"),
                         probe.write(user, form, "java.lang:type=Memory", "Verbose", true),
                         probe.read(user, form, "java.lang:type=Runtime", "SystemProperties"),
                         probe.read(user, form, "java.lang:type=Runtime", "InputArguments"));
@@ -284,6 +286,11 @@ class JolokiaPolicyTest extends OperationsTestSupport {
         assertThat(crossSite.body()).doesNotContain("\"status\":200");
         assertThat(admin().getForObject("/api/kill-switch", String.class)).contains("\"engaged\":false");
 
+        // JSONP would let another site include an answer as a script and read it
+        HttpResponse<String> jsonp = probe.raw("viewer", "GET",
+                "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage?callback=steal", null);
+        assertThat(jsonp.body()).doesNotContain("\"used\"");
+
         HttpResponse<String> same = probe.raw("viewer", "GET", "/actuator/jolokia/version", null, "Origin", self);
         assertThat(same.body()).contains("\"status\":200");
     }
@@ -298,9 +305,9 @@ class JolokiaPolicyTest extends OperationsTestSupport {
             target.setSoTimeout(200);
             assertThat(acceptedConnection(target)).as("connection to the probe's port").isFalse();
         }
-        // no server-side notification listeners either
+        // no server-side notification listeners either: no backend to register with
         assertThat(probe.raw("admin", "POST", "/actuator/jolokia", "{\"type\":\"notification\",\"command\":\"register\"}")
-                .body()).doesNotContain("\"status\":200");
+                .body()).doesNotContain("\"pull\"", "\"sse\"");
         HttpResponse<String> health = probe.raw("viewer", "GET", "/actuator/hawtio/proxy/127.0.0.1/" + port
                 + "/actuator/health", null);
         assertThat(health.body()).doesNotContain("\"UP\"");
