@@ -38,9 +38,9 @@ public class AuditLog {
         String from = request != null ? request.getRemoteAddr() : "jmx";
         jdbc.update("INSERT INTO audit_log (occurred_at, username, action, target, detail, source)"
                         + " VALUES (:at, :username, :action, :target, :detail, :source)",
-                new MapSqlParameterSource("at", Timestamp.from(Instant.now())).addValue("username", who)
-                        .addValue("action", action).addValue("target", target)
-                        .addValue("detail", detail == null ? null : truncate(detail)).addValue("source", from));
+                new MapSqlParameterSource("at", Timestamp.from(Instant.now())).addValue("username", truncate(escape(who), 128))
+                        .addValue("action", action).addValue("target", truncate(escape(target), 128))
+                        .addValue("detail", truncate(escape(detail), 1000)).addValue("source", from));
     }
 
     /** Newest first. */
@@ -56,7 +56,36 @@ public class AuditLog {
                 ? attributes.getRequest() : null;
     }
 
-    private static String truncate(String text) {
-        return text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    /**
+     * The text with CR, LF and every other control character written as an escape (a backslash, then {@code n},
+     * {@code r}, {@code t} or {@code u} and four hex digits), and the backslash doubled: a value from a request (an MBean name, a user name) can then never start a forged
+     * line in a log or the audit trail.
+     */
+    public static String escape(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String truncate(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit - 3) + "...";
     }
 }

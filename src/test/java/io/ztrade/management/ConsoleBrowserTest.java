@@ -157,6 +157,13 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         } finally {
             screenshot("hawtio-camel-routes-viewer");
         }
+        // the route diagram (dumpRoutesAsXml(), dumpRoutesStatsAsXml: on Jolokia's allow-list for viewers)
+        browser.findElement(By.linkText("Route Diagram")).click();
+        try {
+            wait(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".react-flow__node")));
+        } finally {
+            screenshot("hawtio-camel-route-diagram-viewer");
+        }
     }
 
     private String url(String path) {

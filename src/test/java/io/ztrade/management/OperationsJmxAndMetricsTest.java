@@ -85,7 +85,8 @@ class OperationsJmxAndMetricsTest extends OperationsTestSupport {
         List<AuditLog.Entry> last = audit.latest(2);
         assertThat(last).extracting(AuditLog.Entry::action).containsExactly("KILL_SWITCH_OFF", "JOLOKIA");
         assertThat(last).extracting(AuditLog.Entry::username).containsOnly("admin");
-        assertThat(last.get(1).detail()).contains("killSwitch", "off");
+        // Jolokia's row names the operation; the desk's own row (KILL_SWITCH_OFF) says what was chosen
+        assertThat(last.get(1).detail()).contains("killSwitch");
     }
 
     @Test

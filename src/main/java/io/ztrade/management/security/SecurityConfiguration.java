@@ -21,7 +21,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -34,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Every page and endpoint needs a login except {@code /actuator/health}; the built-in market simulator answers
  * only calls from this machine (the app's own HTTP client). Roles: viewer reads, operator runs, tests, pauses and
- * resumes agents, admin flips the kill switch and writes through Jolokia (Hawtio operations).
+ * resumes agents, admin flips the kill switch; what each may do through Jolokia and Hawtio is {@link JolokiaPolicy}'s.
  * <p>
  * Browsers log in with a form and a session, and every change they send carries the CSRF token (cookie
  * {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}, as Hawtio and the runs console send it). Scripts such as
@@ -74,7 +73,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/kill-switch", "/api/kill-switch/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/agents/*/runs", "/api/agents/*/pause", "/api/agents/*/resume",
                                 "/api/agents/*/test", "/api/backtests").hasRole(Role.OPERATOR.name())
-                        // Hawtio reads through POSTs too; JolokiaWriteGuard lets only admins write or run operations
+                        // Hawtio reads through POSTs too; JolokiaRestrictor decides on each parsed Jolokia request
                         .requestMatchers("/actuator/jolokia", "/actuator/jolokia/**").hasRole(Role.VIEWER.name())
                         // Hawtio's own endpoints (its page POSTs a few, e.g. to check the session); it changes
                         // nothing but through Jolokia, and its proxy is off
@@ -90,7 +89,6 @@ class SecurityConfiguration {
                         // the app's own calls to its simulator, and scripts that authenticate every call
                         .ignoringRequestMatchers("/simulator/**")
                         .ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
-                .addFilterAfter(new JolokiaWriteGuard(roles, audit), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> !acceptsHtml(request)));
         return http.build();

@@ -1,0 +1,126 @@
+package io.ztrade.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ztrade.management.AuditLog;
+import io.ztrade.management.security.JolokiaProbe;
+import io.ztrade.management.security.JolokiaProbe.Form;
+import io.ztrade.management.security.JolokiaProbe.Outcome;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Issue 11 in the production profile (PostgreSQL, Redis): Hawtio and Jolokia are on behind the login, with the
+ * same policy as the embedded default.
+ */
+class ProductionJolokiaPolicyTest {
+
+    /** Node's own (a second --ztrade.security.admin-password would be joined to it with a comma). */
+    private static final String ADMIN = "cluster-test-admin-password";
+    private static final String OPERATOR = "prod-operator-password";
+    private static final String VIEWER = "prod-viewer-password";
+
+    private static String database;
+    private static AlpacaStub alpaca;
+    private static final String PREFIX = ProductionServices.redisPrefix();
+    private static ConfigurableApplicationContext node;
+    private static JolokiaProbe probe;
+    private static CamelContext camel;
+    private static String desk;
+    private static String context;
+
+    @BeforeAll
+    static void productionNode() {
+        ProductionServices.requireRedis();
+        database = ProductionServices.createDatabase("jolokia");
+        alpaca = new AlpacaStub();
+        node = Node.start(ProductionServices.jdbcUrl(database), "classpath:routes/test-agents.yaml",
+                "--ztrade.security.users[0].name=operator", "--ztrade.security.users[0].password=" + OPERATOR,
+                "--ztrade.security.users[0].role=operator",
+                "--ztrade.security.users[1].name=viewer", "--ztrade.security.users[1].password=" + VIEWER,
+                "--ztrade.security.users[1].role=viewer",
+                "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
+                "--ztrade.redis.key-prefix=" + PREFIX,
+                "--ztrade.alpaca.base-url=" + alpaca.url(), "--ztrade.alphavantage.base-url=" + alpaca.url());
+        int port = ((ServletWebServerApplicationContext) node).getWebServer().getPort();
+        probe = new JolokiaProbe("http://127.0.0.1:" + port, Map.of("admin", ADMIN, "operator", OPERATOR, "viewer", VIEWER));
+        camel = node.getBean(CamelContext.class);
+        desk = "io.ztrade:context=" + camel.getName() + ",type=desk";
+        context = "org.apache.camel:context=" + camel.getManagementName() + ",type=context,name=\"" + camel.getName() + "\"";
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        alpaca.close();
+        ProductionServices.dropDatabase(database);
+        ProductionServices.deleteRedisKeys(PREFIX);
+    }
+
+    @Test
+    void hawtioAndJolokiaAreOnBehindTheLogin() {
+        assertThat(probe.raw(JolokiaProbe.ANONYMOUS, "GET", "/actuator/hawtio/", null).statusCode()).isEqualTo(401);
+        assertThat(probe.raw(JolokiaProbe.ANONYMOUS, "GET", "/actuator/jolokia/version", null).statusCode()).isEqualTo(401);
+        assertThat(probe.raw("viewer", "GET", "/actuator/hawtio/", null).body()).containsIgnoringCase("<html");
+        assertThat(probe.read("viewer", Form.GET_PATH, "java.lang:type=Memory", "HeapMemoryUsage").ran()).isTrue();
+        assertThat(probe.exec("viewer", Form.POST, context, "dumpRoutesAsXml()").ran()).isTrue();
+    }
+
+    @Test
+    void theSamePolicyHoldsForEveryRoleAndForm() {
+        Path written = Path.of("target", "jolokia-probe-" + UUID.randomUUID());
+        Path heap = Path.of("target", "jolokia-probe-" + UUID.randomUUID() + ".hprof");
+        List<Outcome> through = new ArrayList<>();
+        for (String user : List.of(JolokiaProbe.ANONYMOUS, "viewer", "operator", "admin")) {
+            for (Form form : Form.values()) {
+                List<Outcome> outcomes = new ArrayList<>(List.of(
+                        probe.exec(user, form, context, "sendStringBody(java.lang.String,java.lang.String)",
+                                "file:" + written.getParent() + "?fileName=" + written.getFileName(), "pwned"),
+                        probe.exec(user, form, context, "requestStringBody(java.lang.String,java.lang.String)",
+                                "jdbc:dataSource", "DELETE FROM audit_log"),
+                        probe.exec(user, form, "com.sun.management:type=HotSpotDiagnostic",
+                                "dumpHeap(java.lang.String,boolean)", heap.toAbsolutePath().toString(), true),
+                        probe.exec(user, form, "com.sun.management:type=DiagnosticCommand", "vmSystemProperties()"),
+                        probe.read(user, form, "java.lang:type=Runtime", "SystemProperties")));
+                if (!user.equals("admin") || form.isGet()) {
+                    outcomes.add(probe.exec(user, form, desk, "killSwitch", "on"));
+                }
+                outcomes.stream().filter(Outcome::ran).forEach(through::add);
+            }
+        }
+        assertThat(through).as("requests that got through").isEmpty();
+        assertThat(written).doesNotExist();
+        assertThat(heap).doesNotExist();
+        assertThat(camel.getRouteController().getRouteStatus("submit-order")).isEqualTo(ServiceStatus.Started);
+        assertThat(probe.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":false");
+        List<AuditLog.Entry> refusals = node.getBean(AuditLog.class).latest(50).stream()
+                .filter(e -> e.action().equals("JOLOKIA_REFUSED")).toList();
+        assertThat(refusals).isNotEmpty().allSatisfy(e -> assertThat(e.source()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+    }
+
+    @Test
+    void adminsFlipTheKillSwitchOverPostAndForeignOriginsGetNoCors() {
+        assertThat(probe.exec("admin", Form.POST, desk, "killSwitch", "on").ran()).isTrue();
+        assertThat(probe.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":true");
+        assertThat(probe.exec("admin", Form.POST_BULK, desk, "killSwitch", "off").ran()).isTrue();
+        assertThat(probe.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":false");
+
+        HttpResponse<String> foreign = probe.raw("viewer", "GET", "/actuator/jolokia/version", null,
+                "Origin", "https://evil.example");
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+}
