@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 11 in the production profile (PostgreSQL, Redis): Hawtio and Jolokia are on behind the login, with the
- * same policy as the embedded default.
+ * same policy as the embedded default. The node runs as the Docker image does, the actuator (Hawtio, Jolokia,
+ * Prometheus) on a management port of its own, so the policy is checked where a desk reaches it.
  */
 class ProductionJolokiaPolicyTest {
 
@@ -35,7 +36,10 @@ class ProductionJolokiaPolicyTest {
     private static AlpacaStub alpaca;
     private static final String PREFIX = ProductionServices.redisPrefix();
     private static ConfigurableApplicationContext node;
+    /** The management port: Hawtio, Jolokia. */
     private static JolokiaProbe probe;
+    /** The application port: the API. */
+    private static JolokiaProbe api;
     private static CamelContext camel;
     private static String desk;
     private static String context;
@@ -52,9 +56,15 @@ class ProductionJolokiaPolicyTest {
                 "--ztrade.security.users[1].role=viewer",
                 "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
                 "--ztrade.redis.key-prefix=" + PREFIX,
-                "--ztrade.alpaca.base-url=" + alpaca.url(), "--ztrade.alphavantage.base-url=" + alpaca.url());
+                "--ztrade.alpaca.base-url=" + alpaca.url(), "--ztrade.alphavantage.base-url=" + alpaca.url(),
+                // as the Docker image's MANAGEMENT_SERVER_PORT: the actuator in a child context on its own port
+                "--management.server.port=0");
         int port = ((ServletWebServerApplicationContext) node).getWebServer().getPort();
-        probe = new JolokiaProbe("http://127.0.0.1:" + port, Map.of("admin", ADMIN, "operator", OPERATOR, "viewer", VIEWER));
+        String managementPort = node.getEnvironment().getProperty("local.management.port");
+        assertThat(managementPort).as("management port").isNotNull().isNotEqualTo(String.valueOf(port));
+        Map<String, String> passwords = Map.of("admin", ADMIN, "operator", OPERATOR, "viewer", VIEWER);
+        probe = new JolokiaProbe("http://127.0.0.1:" + managementPort, passwords);
+        api = new JolokiaProbe("http://127.0.0.1:" + port, passwords);
         camel = node.getBean(CamelContext.class);
         desk = "io.ztrade:context=" + camel.getName() + ",type=desk";
         context = "org.apache.camel:context=" + camel.getManagementName() + ",type=context,name=\"" + camel.getName() + "\"";
@@ -105,7 +115,7 @@ class ProductionJolokiaPolicyTest {
         assertThat(written).doesNotExist();
         assertThat(heap).doesNotExist();
         assertThat(camel.getRouteController().getRouteStatus("submit-order")).isEqualTo(ServiceStatus.Started);
-        assertThat(probe.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":false");
+        assertThat(api.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":false");
         List<AuditLog.Entry> refusals = node.getBean(AuditLog.class).latest(50).stream()
                 .filter(e -> e.action().equals("JOLOKIA_REFUSED")).toList();
         assertThat(refusals).isNotEmpty().allSatisfy(e -> assertThat(e.source()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
@@ -114,9 +124,9 @@ class ProductionJolokiaPolicyTest {
     @Test
     void adminsFlipTheKillSwitchOverPostAndForeignOriginsGetNoCors() {
         assertThat(probe.exec("admin", Form.POST, desk, "killSwitch", "on").ran()).isTrue();
-        assertThat(probe.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":true");
+        assertThat(api.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":true");
         assertThat(probe.exec("admin", Form.POST_BULK, desk, "killSwitch", "off").ran()).isTrue();
-        assertThat(probe.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":false");
+        assertThat(api.raw("admin", "GET", "/api/kill-switch", null).body()).contains("\"engaged\":false");
 
         HttpResponse<String> foreign = probe.raw("viewer", "GET", "/actuator/jolokia/version", null,
                 "Origin", "https://evil.example");
