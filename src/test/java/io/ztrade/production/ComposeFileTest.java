@@ -77,6 +77,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void eachNodePublishesItsActuatorPortForHawtioOnLocalhost() throws IOException {
+        // the Dockerfile puts the actuator (Hawtio, Jolokia) on MANAGEMENT_SERVER_PORT: a desk must reach it
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("MANAGEMENT_SERVER_PORT=8081");
+        assertThat(list(map(services.get("ztrade-1")).get("ports"))).contains("127.0.0.1:8281:8080", "127.0.0.1:8381:8081");
+        assertThat(list(map(services.get("ztrade-2")).get("ports"))).contains("127.0.0.1:8282:8080", "127.0.0.1:8382:8081");
+    }
+
+    @Test
     void secretsComeFromTheEnvFileAndEachIsDocumentedInTheExample() throws IOException {
         String text = Files.readString(DOCKER.resolve("compose.yaml"));
         Set<String> used = new LinkedHashSet<>();
