@@ -43,6 +43,23 @@ public class AuditLog {
                         .addValue("detail", detail == null ? null : truncate(detail)).addValue("source", from));
     }
 
+    /**
+     * Records an attempt by someone not logged in, such as a failed login: the name they gave and their address.
+     * The name is the attacker's text: cut to the column's length, never trusted.
+     */
+    public void recordAttempt(String username, String source, String action, String target, String detail) {
+        jdbc.update("INSERT INTO audit_log (occurred_at, username, action, target, detail, source)"
+                        + " VALUES (:at, :username, :action, :target, :detail, :source)",
+                new MapSqlParameterSource("at", Timestamp.from(Instant.now())).addValue("username", cut(username, 128))
+                        .addValue("action", action).addValue("target", cut(target, 128))
+                        .addValue("detail", detail == null ? null : truncate(detail))
+                        .addValue("source", cut(source == null ? "unknown" : source, 128)));
+    }
+
+    private static String cut(String text, int length) {
+        return text == null ? null : text.length() <= length ? text : text.substring(0, length);
+    }
+
     /** Newest first. */
     public List<Entry> latest(int limit) {
         return jdbc.query("SELECT * FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit",

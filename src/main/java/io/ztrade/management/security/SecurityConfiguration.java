@@ -23,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -64,7 +65,17 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ztradeSecurity(HttpSecurity http, RoleHierarchy roles, AuditLog audit) throws Exception {
+    SecurityFilterChain ztradeSecurity(HttpSecurity http, RoleHierarchy roles, AuditLog audit, LoginThrottle loginThrottle,
+                                       Environment environment) throws Exception {
+        // SameSite=Lax: no cross-site POST carries the token cookie; Secure under HTTPS (else the request decides)
+        boolean https = environment.getProperty("server.ssl.enabled", Boolean.class, false);
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (https) {
+                cookie.secure(true);
+            }
+        });
         WebExpressionAuthorizationManager fromThisMachine =
                 new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')");
         http.authorizeHttpRequests(requests -> requests
@@ -85,11 +96,13 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         // the app's own calls to its simulator, and scripts that authenticate every call
                         .ignoringRequestMatchers("/simulator/**")
                         .ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
+                // a login attempt in back-off is refused before any password check (form and HTTP Basic)
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new JolokiaWriteGuard(roles, audit), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> !acceptsHtml(request)));
