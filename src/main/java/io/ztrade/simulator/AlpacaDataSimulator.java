@@ -1,5 +1,6 @@
 package io.ztrade.simulator;
 
+import org.springframework.context.annotation.Conditional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The subset of Alpaca's market data API the agents call: latest trade and quote, and paged bars. */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/alpaca-data")
 class AlpacaDataSimulator {
 

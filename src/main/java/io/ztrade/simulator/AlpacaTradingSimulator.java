@@ -1,5 +1,6 @@
 package io.ztrade.simulator;
 
+import org.springframework.context.annotation.Conditional;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.market.MarketCalendar;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * reused client order id, 403 for buying power, 404 for a flat position.
  */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/alpaca")
 class AlpacaTradingSimulator {
 

@@ -1,5 +1,6 @@
 package io.ztrade.simulator;
 
+import org.springframework.context.annotation.Conditional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** CoinGecko's simple price endpoint, for the crypto fallback price: {@code {"bitcoin":{"usd":97000.12}}}. */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/coingecko")
 class CoinGeckoSimulator {
 

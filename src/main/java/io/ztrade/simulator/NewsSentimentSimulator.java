@@ -1,5 +1,6 @@
 package io.ztrade.simulator;
 
+import org.springframework.context.annotation.Conditional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * numbers are strings, as Alpha Vantage sends them.
  */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/alphavantage")
 class NewsSentimentSimulator {
 

@@ -1,5 +1,6 @@
 package io.ztrade.simulator;
 
+import org.springframework.context.annotation.Conditional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * once at the simulated price; buying power is cash (no margin). Kept in memory: a restart starts afresh.
  */
 @Component
+@Conditional(SimulatorEnabled.class)
 public class SimulatedAccount {
 
     private final SimulatedMarket market;

@@ -1,5 +1,6 @@
 package io.ztrade.simulator;
 
+import org.springframework.context.annotation.Conditional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * so quotes, bars and fills agree with each other.
  */
 @Component
+@Conditional(SimulatorEnabled.class)
 public class SimulatedMarket {
 
     static final Duration HISTORY = Duration.ofDays(30);
