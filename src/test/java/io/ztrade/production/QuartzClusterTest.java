@@ -146,6 +146,8 @@ class QuartzClusterTest {
             "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
             "--ztrade.redis.key-prefix=" + redisPrefix,
             "--ztrade.alpaca.base-url=" + alpaca.url(),
+            "--ztrade.alpaca.data-url=" + alpaca.url(),
+            "--ztrade.coingecko.base-url=" + alpaca.url(),
             "--ztrade.alphavantage.base-url=" + alpaca.url()};
     }
 
