@@ -1,6 +1,5 @@
 package io.ztrade.simulator;
 
-import org.springframework.context.annotation.Conditional;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.market.MarketCalendar;
@@ -13,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
