@@ -47,12 +47,13 @@ final class AlpacaStub implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo("/v1beta3/crypto/us/bars")).willReturn(json(cryptoBars(200))));
     }
 
-    /** Hourly BTC/USD bars up to now, newest first (as asked with sort=desc), a gentle rise. */
+    /** Hourly BTC/USD bars up to now, newest first (as asked with sort=desc), a gentle rise; plain JSON, no template. */
     private static String cryptoBars(int count) {
+        java.time.Instant newest = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         StringBuilder bars = new StringBuilder("{\"bars\": {\"BTC/USD\": [");
         for (int i = 0; i < count; i++) {
             double close = 65000 - i * 5;
-            bars.append(i == 0 ? "" : ",").append("{\"t\": \"{{now offset='-").append(i).append(" hours'}}\", \"o\": ")
+            bars.append(i == 0 ? "" : ",").append("{\"t\": \"").append(newest.minusSeconds(3600L * i)).append("\", \"o\": ")
                     .append(close - 2).append(", \"h\": ").append(close + 10).append(", \"l\": ").append(close - 10)
                     .append(", \"c\": ").append(close).append(", \"v\": 12.5}");
         }
