@@ -1,18 +1,32 @@
 package io.ztrade.management;
 
 import io.ztrade.agent.UnknownAgentException;
+import io.ztrade.management.security.SecretMasker;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Clear JSON errors for the API: what was wrong, never a stack trace. */
+/**
+ * Clear JSON errors for the API: what was wrong, never a stack trace. Deliberate errors keep their message (secrets
+ * masked); anything unexpected answers 500 with an id that the server log has the details under.
+ */
 @RestControllerAdvice(basePackages = "io.ztrade.management")
 class ApiErrors {
+
+    private final SecretMasker secrets;
+
+    ApiErrors(SecretMasker secrets) {
+        this.secrets = secrets;
+    }
 
     record ApiError(int status, String error, String message, Instant timestamp) {
     }
@@ -39,7 +53,21 @@ class ApiErrors {
         return body(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
-    private static ResponseEntity<ApiError> body(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message, Instant.now()));
+    /**
+     * Anything else: an OutOfMemoryError (which arrives wrapped), a NullPointerException, a SQL failure. Spring's own
+     * answers (405, 415, a status with a reason) and the security's 401/403 are left to them.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof ErrorResponse || e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        String id = UnexpectedErrors.log(e, request.getMethod() + " " + request.getRequestURI());
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, UnexpectedErrors.message(id));
+    }
+
+    private ResponseEntity<ApiError> body(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), secrets.mask(message),
+                Instant.now()));
     }
 }

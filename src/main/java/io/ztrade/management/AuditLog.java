@@ -35,12 +35,23 @@ public class AuditLog {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         HttpServletRequest request = currentRequest();
         String who = user == null || user instanceof AnonymousAuthenticationToken ? "jmx" : user.getName();
-        String from = request != null ? request.getRemoteAddr() : "jmx";
+        insert(who, request != null ? request.getRemoteAddr() : "jmx", action, target, detail);
+    }
+
+    /**
+     * Records an attempt by someone not logged in, such as a failed login: the name they gave and their address.
+     * The name is the attacker's text: escaped and cut to the column's length like every value, never trusted.
+     */
+    public void recordAttempt(String username, String source, String action, String target, String detail) {
+        insert(username, source == null ? "unknown" : source, action, target, detail);
+    }
+
+    private void insert(String who, String from, String action, String target, String detail) {
         jdbc.update("INSERT INTO audit_log (occurred_at, username, action, target, detail, source)"
                         + " VALUES (:at, :username, :action, :target, :detail, :source)",
                 new MapSqlParameterSource("at", Timestamp.from(Instant.now())).addValue("username", truncate(escape(who), 128))
                         .addValue("action", action).addValue("target", truncate(escape(target), 128))
-                        .addValue("detail", truncate(escape(detail), 1000)).addValue("source", from));
+                        .addValue("detail", truncate(escape(detail), 1000)).addValue("source", truncate(escape(from), 128)));
     }
 
     /** Newest first. */

@@ -1,7 +1,9 @@
 package io.ztrade.provider;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,7 +23,10 @@ public record AlpacaProperties(String apiKey, String secretKey, String baseUrl, 
                                @DefaultValue("30s") Duration clockTtl) {
 
     public static final String PAPER_URL = "https://paper-api.alpaca.markets";
+    public static final String PAPER_HOST = "paper-api.alpaca.markets";
     public static final String LIVE_HOST = "api.alpaca.markets";
+    private static final Pattern LOOPBACK_V4 =
+            Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     public static final String DATA_URL = "https://data.alpaca.markets";
 
     @ConstructorBinding
@@ -41,17 +46,48 @@ public record AlpacaProperties(String apiKey, String secretKey, String baseUrl, 
         return apiKey != null && !apiKey.isBlank() && secretKey != null && !secretKey.isBlank();
     }
 
-    /** Whether the trading URL is Alpaca's live (real money) API rather than paper or a stub. */
+    /**
+     * Whether orders sent to this trading URL may move real money. Decided by allow-list, never by matching the live
+     * host: only Alpaca's paper host (https or http, no port, no user info) and loopback hosts (the built-in
+     * simulator, local stubs) are paper; a trailing dot, an IP, an alias, a port, user info, another scheme or an
+     * unparseable URL are live. Blank means the default (paper with keys, else the simulator).
+     */
     public static boolean isLive(String tradingUrl) {
         if (tradingUrl == null || tradingUrl.isBlank()) {
             return false;
         }
+        URI uri;
         try {
-            String host = URI.create(tradingUrl.trim()).getHost();
-            return host != null && host.equalsIgnoreCase(LIVE_HOST);
-        } catch (IllegalArgumentException e) {
+            uri = new URI(tradingUrl.trim());
+        } catch (URISyntaxException e) {
+            return true;
+        }
+        String scheme = uri.getScheme();
+        String host = uri.getHost();
+        if (scheme == null || host == null || uri.getRawUserInfo() != null
+                || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+            return true;
+        }
+        if (isLoopback(host)) {
             return false;
         }
+        // host names are case-insensitive, so Paper-API.alpaca.markets is the same paper host
+        return !(host.equalsIgnoreCase(PAPER_HOST) && uri.getPort() == -1);
+    }
+
+    /**
+     * A loopback name or literal address: {@code localhost}, 127.0.0.0/8 in dotted-quad form, {@code ::1}. Literal
+     * only, never a DNS lookup (a name that resolves to 127.0.0.1 today may not tomorrow).
+     */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        return LOOPBACK_V4.matcher(h).matches();
     }
 
     /** Keys never reach a log line, an error page or a console. */

@@ -107,7 +107,7 @@ public class ProviderEndpoints {
     }
 
     /** Scheme, host, port and path: a query or user info could carry a key. */
-    static String withoutQuery(String url) {
+    public static String withoutQuery(String url) {
         try {
             java.net.URI uri = java.net.URI.create(url);
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")

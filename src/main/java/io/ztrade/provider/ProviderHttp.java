@@ -4,9 +4,13 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import io.ztrade.simulator.SimulatorToken;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Message;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +25,29 @@ public class ProviderHttp {
 
     private final ProducerTemplate template;
     private final String endpoint;
+    private final Supplier<String> simulatorBase;
+    private final SimulatorToken simulatorToken;
 
+    /** Without the simulator: no call ever carries its token. */
+    public ProviderHttp(ProducerTemplate template, long connectTimeoutMs, long responseTimeoutMs) {
+        this(template, connectTimeoutMs, responseTimeoutMs, () -> null, null);
+    }
+
+    @Autowired
     public ProviderHttp(ProducerTemplate template,
                         @Value("${ztrade.http.connect-timeout-ms:5000}") long connectTimeoutMs,
-                        @Value("${ztrade.http.response-timeout-ms:15000}") long responseTimeoutMs) {
+                        @Value("${ztrade.http.response-timeout-ms:15000}") long responseTimeoutMs,
+                        ProviderEndpoints endpoints, ObjectProvider<SimulatorToken> simulatorToken) {
+        this(template, connectTimeoutMs, responseTimeoutMs, endpoints::simulatorBase, simulatorToken.getIfAvailable());
+    }
+
+    ProviderHttp(ProducerTemplate template, long connectTimeoutMs, long responseTimeoutMs, Supplier<String> simulatorBase,
+                 SimulatorToken simulatorToken) {
         this.template = template;
         this.endpoint = "http://provider?throwExceptionOnFailure=false&connectTimeout=" + connectTimeoutMs
                 + "&responseTimeout=" + responseTimeoutMs;
+        this.simulatorBase = simulatorBase;
+        this.simulatorToken = simulatorToken;
     }
 
     public HttpReply get(String url, Map<String, String> headers) {
@@ -50,6 +70,10 @@ public class ProviderHttp {
             in.setHeader(Exchange.HTTP_URI, url);
             in.setHeader(Exchange.HTTP_METHOD, method);
             headers.forEach(in::setHeader);
+            in.removeHeader(SimulatorToken.HEADER);
+            if (toSimulator(url)) {
+                in.setHeader(SimulatorToken.HEADER, simulatorToken.value());
+            }
             if (requestBody != null) {
                 in.setHeader(Exchange.CONTENT_TYPE, contentType);
                 in.setBody(requestBody);
@@ -73,6 +97,12 @@ public class ProviderHttp {
             }
         });
         return new HttpReply(target, status, body, responseHeaders);
+    }
+
+    /** The token goes to the built-in simulator's own base URL only (scheme, host, port and path), never elsewhere. */
+    boolean toSimulator(String url) {
+        String base = simulatorToken == null ? null : simulatorBase.get();
+        return base != null && url.startsWith(base + "/");
     }
 
     /** Host and path only: a query may carry an API key. */

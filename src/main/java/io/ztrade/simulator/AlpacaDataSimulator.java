@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The subset of Alpaca's market data API the agents call: latest trade and quote, and paged bars. */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/alpaca-data")
 class AlpacaDataSimulator {
 

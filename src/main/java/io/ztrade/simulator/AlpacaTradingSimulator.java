@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * reused client order id, 403 for buying power, 404 for a flat position.
  */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/alpaca")
 class AlpacaTradingSimulator {
 

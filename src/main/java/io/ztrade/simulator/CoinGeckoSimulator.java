@@ -3,6 +3,7 @@ package io.ztrade.simulator;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** CoinGecko's simple price endpoint, for the crypto fallback price: {@code {"bitcoin":{"usd":97000.12}}}. */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/coingecko")
 class CoinGeckoSimulator {
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * numbers are strings, as Alpha Vantage sends them.
  */
 @RestController
+@Conditional(SimulatorEnabled.class)
 @RequestMapping("/simulator/alphavantage")
 class NewsSentimentSimulator {
 

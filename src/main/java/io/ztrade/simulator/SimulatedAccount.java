@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * once at the simulated price; buying power is cash (no margin). Kept in memory: a restart starts afresh.
  */
 @Component
+@Conditional(SimulatorEnabled.class)
 public class SimulatedAccount {
 
     private final SimulatedMarket market;

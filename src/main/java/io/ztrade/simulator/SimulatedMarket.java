@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * so quotes, bars and fills agree with each other.
  */
 @Component
+@Conditional(SimulatorEnabled.class)
 public class SimulatedMarket {
 
     static final Duration HISTORY = Duration.ofDays(30);

@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class MarketCalendarControllerTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new MarketCalendarController(new NyseCalendar()))
-            .setControllerAdvice(new ApiErrors())
+            .setControllerAdvice(new ApiErrors(new io.ztrade.management.security.SecretMasker(new org.springframework.mock.env.MockEnvironment())))
             .setMessageConverters(new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
                     .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
             .build();

@@ -13,7 +13,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ztrade.PipelineTestSupport;
 import java.util.List;
 
-/** WireMock as Alpaca's trading API (ztrade.alpaca.base-url) and as Alpha Vantage (bullish news, so: BUY). */
+/**
+ * WireMock as Alpaca's trading API (ztrade.alpaca.base-url), its crypto market data (ztrade.alpaca.data-url) and as
+ * Alpha Vantage (bullish news, so: BUY).
+ */
 final class AlpacaStub implements AutoCloseable {
 
     static final String ORDER = """
@@ -37,6 +40,24 @@ final class AlpacaStub implements AutoCloseable {
         server.stubFor(get(urlPathMatching("/v2/positions/.*")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\": \"position does not exist\"}")));
         server.stubFor(post(urlPathEqualTo("/v2/orders")).willReturn(json(ORDER)));
+        // crypto market data (ztrade.alpaca.data-url): the production profile has no simulator to ask
+        server.stubFor(get(urlPathEqualTo("/v1beta3/crypto/us/latest/quotes")).willReturn(json("""
+                {"quotes": {"BTC/USD": {"t": "{{now}}", "bp": 64990, "ap": 65010, "bs": 1, "as": 1}}}
+                """)));
+        server.stubFor(get(urlPathEqualTo("/v1beta3/crypto/us/bars")).willReturn(json(cryptoBars(200))));
+    }
+
+    /** Hourly BTC/USD bars up to now, newest first (as asked with sort=desc), a gentle rise; plain JSON, no template. */
+    private static String cryptoBars(int count) {
+        java.time.Instant newest = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        StringBuilder bars = new StringBuilder("{\"bars\": {\"BTC/USD\": [");
+        for (int i = 0; i < count; i++) {
+            double close = 65000 - i * 5;
+            bars.append(i == 0 ? "" : ",").append("{\"t\": \"").append(newest.minusSeconds(3600L * i)).append("\", \"o\": ")
+                    .append(close - 2).append(", \"h\": ").append(close + 10).append(", \"l\": ").append(close - 10)
+                    .append(", \"c\": ").append(close).append(", \"v\": 12.5}");
+        }
+        return bars.append("]}, \"next_page_token\": null}").toString();
     }
 
     String url() {

@@ -146,6 +146,10 @@ class QuartzClusterTest {
             "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
             "--ztrade.redis.key-prefix=" + redisPrefix,
             "--ztrade.alpaca.base-url=" + alpaca.url(),
+            "--ztrade.alpaca.data-url=" + alpaca.url(),
+            // the stub is not Alpaca: at 200 calls/min (and 20 fill polls per order) runs would wait ~50 s a minute
+            "--ztrade.alpaca.requests-per-minute=100000",
+            "--ztrade.coingecko.base-url=" + alpaca.url(),
             "--ztrade.alphavantage.base-url=" + alpaca.url()};
     }
 

@@ -1,7 +1,6 @@
 package io.ztrade.management.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import io.ztrade.management.AuditLog;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import io.ztrade.simulator.SimulatorGuard;
+import io.ztrade.simulator.SimulatorToken;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -20,8 +24,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -31,9 +36,10 @@ import org.springframework.util.StringUtils;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every page and endpoint needs a login except {@code /actuator/health}; the built-in market simulator answers
- * only calls from this machine (the app's own HTTP client). Roles: viewer reads, operator runs, tests, pauses and
- * resumes agents, admin flips the kill switch; what each may do through Jolokia and Hawtio is {@link JolokiaPolicy}'s.
+ * Every page and endpoint needs a login except {@code /actuator/health}; the built-in market simulator, when it
+ * runs, answers only the app's own HTTP client ({@link SimulatorGuard}), and is absent (401, or 404 when logged in)
+ * when not. Roles: viewer reads, operator runs, tests, pauses and resumes agents, admin flips the kill switch; what
+ * each may do through Jolokia and Hawtio is {@link JolokiaPolicy}'s.
  * <p>
  * Browsers log in with a form and a session, and every change they send carries the CSRF token (cookie
  * {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}, as Hawtio and the runs console send it). Scripts such as
@@ -63,12 +69,29 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ztradeSecurity(HttpSecurity http, RoleHierarchy roles, AuditLog audit) throws Exception {
-        WebExpressionAuthorizationManager fromThisMachine =
-                new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')");
+    SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle,
+                                       Environment environment, ObjectProvider<SimulatorToken> simulatorToken)
+            throws Exception {
+        // the simulator's paths, one matcher for the rule and its guard; absent (401/404) when the simulator is off
+        RequestMatcher simulatorPaths = PathPatternRequestMatcher.withDefaults().matcher("/simulator/**");
+        SimulatorToken simulator = simulatorToken.getIfAvailable();
+        // SameSite=Lax: no cross-site POST carries the token cookie; Secure under HTTPS (else the request decides)
+        boolean https = environment.getProperty("server.ssl.enabled", Boolean.class, false);
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (https) {
+                cookie.secure(true);
+            }
+        });
+        if (simulator != null) {
+            // no login: SimulatorGuard lets only the app's own client through (loopback, loopback Host, token)
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(simulatorPaths).permitAll())
+                    .csrf(csrf -> csrf.ignoringRequestMatchers(simulatorPaths))
+                    .addFilterBefore(new SimulatorGuard(simulatorPaths, simulator), AuthorizationFilter.class);
+        }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/simulator/**").access(fromThisMachine)
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/kill-switch", "/api/kill-switch/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/agents/*/runs", "/api/agents/*/pause", "/api/agents/*/resume",
@@ -84,11 +107,12 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                        // the app's own calls to its simulator, and scripts that authenticate every call
-                        .ignoringRequestMatchers("/simulator/**")
+                        // scripts that authenticate every call
                         .ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
+                // a login attempt in back-off is refused before any password check (form and HTTP Basic)
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> !acceptsHtml(request)));
         return http.build();

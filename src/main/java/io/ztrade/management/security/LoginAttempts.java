@@ -1,0 +1,85 @@
+package io.ztrade.management.security;
+
+import io.ztrade.management.AuditLog;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The outcome of each login attempt that got past {@link LoginThrottleFilter}, form or HTTP Basic: every failure is
+ * logged (CR/LF escaped: the name is the attacker's text) and audited as {@code LOGIN_FAILED} with who, when and from
+ * where, and counted; a success clears the counters.
+ */
+class LoginAttempts {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.ztrade.security");
+
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+
+    LoginAttempts(LoginThrottle throttle, AuditLog audit) {
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        String username = String.valueOf(event.getAuthentication().getName());
+        String address = addressOf(event.getAuthentication());
+        Duration wait = throttle.failed(username, address);
+        String reason = event.getException().getClass().getSimpleName();
+        LOG.warn("Login failed for user '{}' from {} ({}); {}", escape(username), escape(address), reason,
+                wait.isZero() ? "no back-off yet" : "next attempt in " + Math.max(1, wait.toSeconds()) + " s");
+        try {
+            audit.recordAttempt(escape(username), escape(address), "LOGIN_FAILED", escape(username), reason
+                    + (wait.isZero() ? "" : "; back-off " + Math.max(1, wait.toSeconds()) + " s"));
+        } catch (RuntimeException e) {
+            // a database outage must not turn a wrong password into a 500; the log line above still tells
+            LOG.warn("Could not audit a failed login: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        throttle.succeeded(event.getAuthentication().getName(), addressOf(event.getAuthentication()));
+    }
+
+    private static String addressOf(Authentication authentication) {
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            return details.getRemoteAddress();
+        }
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : null;
+    }
+
+    /** CR, LF and other control characters as escapes, so a name cannot forge a log line or an audit row. */
+    static String escape(String text) {
+        if (text == null) {
+            return "unknown";
+        }
+        StringBuilder escaped = new StringBuilder(Math.min(text.length(), 256) + 16);
+        for (int i = 0; i < text.length() && i < 256; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r' -> escaped.append("\\r");
+                case '\n' -> escaped.append("\\n");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        escaped.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return text.length() > 256 ? escaped.append("...").toString() : escaped.toString();
+    }
+}
