@@ -62,7 +62,7 @@ class BacktestController {
 
     /** The spec as a form field or a JSON part, the bars as a file part; the upload is parsed and kept for this job only. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, String>> upload(@RequestPart("spec") String spec, @RequestPart("bars") MultipartFile bars,
+    ResponseEntity<Map<String, String>> upload(@RequestParam("spec") String spec, @RequestPart("bars") MultipartFile bars,
                                                Principal user) {
         BacktestSpec parsed;
         try {
