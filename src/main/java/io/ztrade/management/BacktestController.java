@@ -68,8 +68,10 @@ class BacktestController {
         try {
             parsed = json.readValue(spec, BacktestSpec.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("part 'spec' is not a backtest in JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "), e.g. {\"agent\":\"agent_tsla\",\"from\":\"2025-01-02\",\"to\":\"2025-06-30\"}");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new IllegalArgumentException("part 'spec' is not a backtest in JSON" + where
+                    + ", e.g. {\"agent\":\"agent_tsla\",\"from\":\"2025-01-02\",\"to\":\"2025-06-30\"}");
         }
         if (parsed != null && parsed.csv() != null) {
             throw new IllegalArgumentException("an upload takes no 'csv' name: the part 'bars' is the bars file");

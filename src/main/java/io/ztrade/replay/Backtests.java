@@ -253,6 +253,15 @@ public class Backtests {
             inputs = recorded.load(agent.agentId(), from, to);
         }
         Instant warmFrom = from.minus(warmUp(agent));
+        if (!"csv".equals(source) && !"recorded".equals(source)) {
+            // generated or downloaded bars: refuse before making them (a CSV counts its own while it is read)
+            long most = mostBars(agent, warmFrom, to);
+            if (most > limits.maxBarsPerJob()) {
+                throw new IllegalArgumentException("backtest of up to " + most + " " + agent.barTimeframe() + " bars (warm-up "
+                        + "included) is more than ztrade.backtest.max-bars-per-job (" + limits.maxBarsPerJob()
+                        + "); backtest a shorter range or longer bars");
+            }
+        }
         switch (source) {
             case "synthetic" -> history = new SyntheticHistory(calendar, spec.seed() != null ? spec.seed() : properties.seed(),
                     250, 0.5, 0.1).load(agent, warmFrom, to);
@@ -541,6 +550,17 @@ public class Backtests {
 
     private static double score(BacktestReport r) {
         return r.sharpe() == null ? Double.NEGATIVE_INFINITY : r.sharpe();
+    }
+
+    /** Bars a market can have in [from, to): every period for crypto, 6.5-hour sessions on weekdays for stocks. */
+    static long mostBars(AgentSettings agent, Instant from, Instant to) {
+        long minutes = Math.max(1, PriceHistory.timeframe(agent.barTimeframe()).toMinutes());
+        long span = Duration.between(from, to).toMinutes();
+        if (agent.assetClass() == io.ztrade.agent.AssetClass.CRYPTO) {
+            return span / minutes + 1;
+        }
+        long sessions = span / (24 * 60) * 5 / 7 + 1;
+        return sessions * Math.max(1, 390 / minutes);
     }
 
     /** Enough history before 'from' that the first run has its barCount bars (stock sessions are 6.5 hours). */

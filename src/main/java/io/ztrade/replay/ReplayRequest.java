@@ -43,4 +43,10 @@ public record ReplayRequest(String agentId, Map<String, String> overrides, Insta
             throw new IllegalArgumentException("replay of " + agentId + ": starting cash must be positive, got " + startingCash);
         }
     }
+
+    /** The same replay, keeping every run (to compare them run by run). */
+    public ReplayRequest keepingRuns() {
+        return new ReplayRequest(agentId, overrides, from, to, history, sentiment, sentimentMaxAge, fills, startingCash,
+                fireTimes, true);
+    }
 }

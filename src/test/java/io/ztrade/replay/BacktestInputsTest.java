@@ -217,6 +217,17 @@ class BacktestInputsTest extends PipelineTestSupport {
     }
 
     @Test
+    void tooManyBarsAreRefusedBeforeTheyAreMade() {
+        Map<String, Object> minutes = new LinkedHashMap<>(TECHNICAL);
+        minutes.put("barTimeframe", "1Min");
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("agent", "test_stock", "from", "2016-01-04", "to", "2025-12-31",
+                "source", "synthetic", "parameters", minutes));
+        assertThat(message(body)).startsWith("backtest of up to ")
+                .endsWith(" 1Min bars (warm-up included) is more than ztrade.backtest.max-bars-per-job (500000); "
+                        + "backtest a shorter range or longer bars");
+    }
+
+    @Test
     void viewersCannotStartBacktestsAsJsonOrUpload() throws Exception {
         assertThat(viewer.postForEntity("/api/backtests", csv("bars.csv"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
