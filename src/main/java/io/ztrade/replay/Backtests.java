@@ -250,7 +250,7 @@ public class Backtests {
         List<Instant> fireTimes = null;
         RecordedRuns.Inputs inputs = null;
         if ("recorded".equals(source) || "recorded".equals(sentimentMode)) {
-            inputs = recorded.load(agent.agentId(), from, to);
+            inputs = recorded.load(agent.agentId(), from, to, limits.maxBarsPerJob());
         }
         Instant warmFrom = from.minus(warmUp(agent));
         if (!"csv".equals(source) && !"recorded".equals(source)) {
@@ -300,7 +300,9 @@ public class Backtests {
                     fills, cash, fireTimes, false));
         }
         Prepared prepared = new Prepared(spec, source, requests);
-        checkSize(prepared, history.size());
+        // recorded snapshots each hold their own bars
+        int heldBars = fireTimes != null ? inputs.market().values().stream().mapToInt(m -> m.bars().size() + 1).sum() : history.size();
+        checkSize(prepared, heldBars);
         return prepared;
     }
 
@@ -314,8 +316,8 @@ public class Backtests {
             runs += n;
             mostRuns = Math.max(mostRuns, n);
             if (runs > limits.maxRunsPerJob()) {
-                throw new IllegalArgumentException("backtest of more than " + limits.maxRunsPerJob() + " runs (fire times x "
-                        + "combinations) is more than ztrade.backtest.max-runs-per-job; fewer combinations or a shorter range");
+                throw new IllegalArgumentException("backtest has more runs (fire times x combinations) than "
+                        + "ztrade.backtest.max-runs-per-job (" + limits.maxRunsPerJob() + "); fewer combinations or a shorter range");
             }
         }
         long inFlight = Math.min(prepared.requests().size(), properties.parallelism());

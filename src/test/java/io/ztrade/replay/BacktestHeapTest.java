@@ -1,6 +1,7 @@
 package io.ztrade.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ztrade.PipelineTestSupport;
 import java.lang.management.ManagementFactory;
@@ -53,6 +54,21 @@ class BacktestHeapTest extends PipelineTestSupport {
                 peak.get() / 1e6, afterwards / 1e6);
         assertThat(peak.get()).as("peak heap held by the backtest").isLessThan(BUDGET_MB * 1024L * 1024L);
         assertThat(afterwards).as("heap a finished backtest keeps").isLessThan(BUDGET_MB * 1024L * 1024L / 4);
+    }
+
+    @Test
+    void aBacktestOverItsRunsOrItsEstimatedHeapIsRefusedBeforeItStarts() {
+        Map<String, Object> technical = Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", 0, "threshold", 0.1);
+        // a month more than the largest allowed job: over max-runs-per-job
+        assertThatThrownBy(() -> backtests.prepare(new BacktestSpec("test_stock", "2025-01-02", "2025-04-30", "synthetic",
+                null, null, technical, Map.of("threshold", List.of(0.05, 0.1, 0.15, 0.2)), null, null, null, null, 3L)))
+                .hasMessage("backtest has more runs (fire times x combinations) than ztrade.backtest.max-runs-per-job (20000); "
+                        + "fewer combinations or a shorter range");
+        // fewer runs, but two replays of half a year each at once: over the heap budget
+        assertThatThrownBy(() -> backtests.prepare(new BacktestSpec("test_stock", "2025-01-02", "2025-06-30", "synthetic",
+                null, null, technical, Map.of("threshold", List.of(0.05, 0.1)), null, null, null, null, 3L)))
+                .hasMessageStartingWith("backtest would hold about ")
+                .hasMessageEndingWith("more than ztrade.backtest.max-heap-per-job (8MB); fewer combinations or a shorter range");
     }
 
     private static synchronized long retained(MemoryMXBean memory) {
