@@ -54,7 +54,8 @@ class BacktestController {
         this.json = json;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** JSON (any request that is not an upload, as before uploads were taken). */
+    @PostMapping
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) BacktestSpec spec, Principal user) {
         Backtests.Job job = backtests.submit(spec, null, user.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", job.id()));
@@ -112,6 +113,15 @@ class BacktestController {
         HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
         return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(new ApiErrors.ApiError(status.value(), status.getReasonPhrase(), e.getMessage(), Instant.now()));
+    }
+
+    /** An upload without its parts. */
+    @ExceptionHandler({org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
+    ResponseEntity<ApiErrors.ApiError> missingPart(Exception e) {
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(new ApiErrors.ApiError(status.value(), status.getReasonPhrase(),
+                "an upload takes two parts: 'spec' (the backtest as JSON) and 'bars' (the CSV file)", Instant.now()));
     }
 
     static class BacktestNotFoundException extends RuntimeException {

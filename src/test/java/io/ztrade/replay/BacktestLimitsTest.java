@@ -168,6 +168,14 @@ class BacktestLimitsTest extends PipelineTestSupport {
         assertThat(uploadMessage(spec, "x.csv", ("t,o,h,l,c,v\n2025-03-03T14:35:00Z,1,1,1,1,1\n2025-03-03T14:30:00Z,1,1,1,1,1\n")
                 .getBytes(StandardCharsets.UTF_8))).isEqualTo("bars file 'x.csv' row 3, column 't': not after the row before; "
                 + "rows go oldest first, one per bar");
+        MultiValueMap<String, Object> onlySpec = new LinkedMultiValueMap<>();
+        onlySpec.add("spec", spec);
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> noBars = operator.postForEntity("/api/backtests", new HttpEntity<>(onlySpec, form), JsonNode.class);
+        assertThat(noBars.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noBars.getBody().get("message").asText())
+                .isEqualTo("an upload takes two parts: 'spec' (the backtest as JSON) and 'bars' (the CSV file)");
         assertThat(uploadMessage("{\"agent\": ", "x.csv", csv)).startsWith("part 'spec' is not a backtest in JSON (line 1");
         assertThat(uploadMessage("{\"agent\":\"test_stock\",\"from\":\"2025-03-03\",\"to\":\"2025-03-04\",\"csv\":\"/etc/passwd\"}",
                 "x.csv", csv)).isEqualTo("an upload takes no 'csv' name: the part 'bars' is the bars file");
