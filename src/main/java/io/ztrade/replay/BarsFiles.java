@@ -26,7 +26,8 @@ final class BarsFiles {
         Path file = resolve(name);
         return new CsvHistory.Source(name, () -> {
             try {
-                return Files.newInputStream(file);
+                // the checked real path, never a link swapped in since
+                return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 throw refused(name);
             }
@@ -54,7 +55,7 @@ final class BarsFiles {
                     || !Files.isReadable(real)) {
                 throw refused(name);
             }
-            try (InputStream probe = Files.newInputStream(real)) {
+            try (InputStream probe = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
                 return real;
             }
         } catch (IOException | InvalidPathException | SecurityException e) {
