@@ -63,7 +63,11 @@ public final class BacktestCommand {
             Backtests backtests = app.getBean(Backtests.class);
             Backtests.Prepared prepared;
             try {
-                prepared = backtests.prepare(spec);
+                // the command line runs as its user, on their machine: it reads the file they name, wherever it is
+                // (ztrade.backtest.data-dir binds the API only); the same strict parser and size caps apply
+                CsvHistory.Source bars = spec.csv() == null ? null
+                        : new CsvHistory.Source(spec.csv(), () -> java.nio.file.Files.newInputStream(java.nio.file.Path.of(spec.csv())));
+                prepared = backtests.prepare(spec, bars);
             } catch (IllegalArgumentException e) {
                 err.println("backtest: " + e.getMessage());
                 return 2;

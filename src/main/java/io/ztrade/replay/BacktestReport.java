@@ -1,6 +1,5 @@
 package io.ztrade.replay;
 
-import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.agent.RunStatus;
 import java.time.Instant;
@@ -53,10 +52,7 @@ public record BacktestReport(
         double firstPrice = n == 0 ? 0 : points.get(0).price();
         double benchmark = n == 0 ? 0 : points.get(n - 1).price() / firstPrice - 1;
         long held = points.stream().filter(p -> p.position() != 0).count();
-        Map<RunStatus, Integer> statuses = new TreeMap<>();
-        for (AgentRun run : result.runs()) {
-            statuses.merge(run.status(), 1, Integer::sum);
-        }
+        Map<RunStatus, Integer> statuses = new TreeMap<>(result.statuses());
         List<CurvePoint> curve = new ArrayList<>();
         int step = Math.max(1, (n + 499) / 500);
         for (int i = 0; i < n; i += step) {
@@ -64,13 +60,13 @@ public record BacktestReport(
         }
         double seconds = result.elapsedNanos() / 1e9;
         return new BacktestReport(result.agent().agentId(), result.agent().symbol(), request.overrides(), request.from(),
-                request.to(), source, request.history().size(), result.runs().size(), start, end,
+                request.to(), source, request.history().size(), result.runCount(), start, end,
                 end / start - 1, BacktestMetrics.annualized(start, end, daily.length, perYear),
                 BacktestMetrics.sharpe(daily, perYear), BacktestMetrics.sortino(daily, perYear),
                 dd.max(), dd.peak(), dd.trough(), dd.recovery(), wins.rate(), wins.closingTrades(), result.fills().size(),
                 n == 0 ? 0 : (double) held / n,
                 result.fills().stream().mapToDouble(PaperBroker.Fill::fee).sum(),
                 result.fills().stream().mapToDouble(PaperBroker.Fill::slippageCost).sum(),
-                benchmark, statuses, seconds, seconds == 0 ? 0 : result.runs().size() / seconds, curve);
+                benchmark, statuses, seconds, seconds == 0 ? 0 : result.runCount() / seconds, curve);
     }
 }

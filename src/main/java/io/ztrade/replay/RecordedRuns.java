@@ -36,6 +36,12 @@ public class RecordedRuns {
     }
 
     public Inputs load(String agentId, Instant from, Instant to) {
+        return load(agentId, from, to, Long.MAX_VALUE);
+    }
+
+    /** As {@link #load(String, Instant, Instant)}, refusing (as it reads) snapshots that hold more than {@code maxBars} bars. */
+    public Inputs load(String agentId, Instant from, Instant to, long maxBars) {
+        long[] bars = {0};
         List<Instant> times = new ArrayList<>();
         Map<Instant, MarketSnapshot> market = new LinkedHashMap<>();
         Map<Instant, SentimentReading> sentiment = new LinkedHashMap<>();
@@ -47,6 +53,11 @@ public class RecordedRuns {
             MarketSnapshot snapshot = snapshot(rs.getString("run_json"));
             if (snapshot == null || market.containsKey(at)) {
                 return;
+            }
+            bars[0] += snapshot.bars().size() + 1;
+            if (bars[0] > maxBars) {
+                throw new IllegalArgumentException("the recorded runs of " + agentId + " between " + from + " and " + to
+                        + " hold more than ztrade.backtest.max-bars-per-job (" + maxBars + ") bars; backtest a shorter range");
             }
             times.add(at);
             market.put(at, snapshot);

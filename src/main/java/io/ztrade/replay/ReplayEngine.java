@@ -122,7 +122,7 @@ public class ReplayEngine {
         ReplayClock clock = new ReplayClock();
         MarketHistory history = request.history();
         PaperBroker broker = new PaperBroker(agent.symbol(), request.startingCash(), history, clock, request.fills());
-        ReplayRecords records = new ReplayRecords();
+        ReplayRecords records = new ReplayRecords(request.keepRuns());
         String routeId = "replay-" + REPLAYS.incrementAndGet() + "-" + agent.agentId();
         String marketData = "direct:" + routeId + "-market-data";
         String submitOrder = "direct:" + routeId + "-submit-order";
@@ -183,7 +183,7 @@ public class ReplayEngine {
                 progress.advanced(++done, fireTimes.size());
             }
             return new ReplayResult(agent, request.startingCash(), records.runs(), equity, broker.fills(),
-                    System.nanoTime() - started);
+                    System.nanoTime() - started, records.statuses(), records.count());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -19,10 +19,18 @@ import java.util.Map;
  * @param fills           commission and slippage of the paper broker
  * @param startingCash    dollars in the paper account at the start
  * @param fireTimes       the fire times to replay; null to take every cron time in the market calendar
+ * @param keepRuns        whether the result keeps every run (a backtest keeps only counts and the equity curve)
  */
 public record ReplayRequest(String agentId, Map<String, String> overrides, Instant from, Instant to, MarketHistory history,
                             Map<Instant, SentimentReading> sentiment, Duration sentimentMaxAge, FillModel fills,
-                            double startingCash, List<Instant> fireTimes) {
+                            double startingCash, List<Instant> fireTimes, boolean keepRuns) {
+
+    /** A replay that keeps every run. */
+    public ReplayRequest(String agentId, Map<String, String> overrides, Instant from, Instant to, MarketHistory history,
+                         Map<Instant, SentimentReading> sentiment, Duration sentimentMaxAge, FillModel fills,
+                         double startingCash, List<Instant> fireTimes) {
+        this(agentId, overrides, from, to, history, sentiment, sentimentMaxAge, fills, startingCash, fireTimes, true);
+    }
 
     public ReplayRequest {
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
@@ -34,5 +42,11 @@ public record ReplayRequest(String agentId, Map<String, String> overrides, Insta
         if (!(startingCash > 0)) {
             throw new IllegalArgumentException("replay of " + agentId + ": starting cash must be positive, got " + startingCash);
         }
+    }
+
+    /** The same replay, keeping every run (to compare them run by run). */
+    public ReplayRequest keepingRuns() {
+        return new ReplayRequest(agentId, overrides, from, to, history, sentiment, sentimentMaxAge, fills, startingCash,
+                fireTimes, true);
     }
 }

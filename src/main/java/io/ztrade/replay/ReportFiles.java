@@ -60,6 +60,15 @@ public final class ReportFiles {
         }
     }
 
+    /** A report as {@link #write} left it (a backtest no longer in memory). */
+    public static BacktestReport read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), BacktestReport.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the backtest report " + file.getFileName(), e);
+        }
+    }
+
     public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -52,9 +52,9 @@ class HistorySourcesTest {
                 .hasMessageContaining("has no column 't'");
         Files.writeString(csv, "t,o,h,l,c,v\n2025-01-02T14:30:00Z,10,11,9,oops,1\n");
         assertThatThrownBy(() -> new CsvHistory(csv).load(TSLA, Instant.EPOCH, Instant.now()))
-                .hasMessageContaining("line 2");
+                .hasMessageContaining("row 2, column 'c': not a number");
         assertThatThrownBy(() -> new CsvHistory(dir.resolve("none.csv")).load(TSLA, Instant.EPOCH, Instant.now()))
-                .hasMessageContaining("cannot read bars file");
+                .hasMessageEndingWith("cannot be read");
     }
 
     @Test
