@@ -43,8 +43,9 @@ final class Node {
                 "--server.port=0",
                 // two nodes in one test JVM share one MBean server
                 "--spring.jmx.unique-names=true",
-                // the production profile refuses to start without an admin password
-                "--ztrade.security.admin-password=cluster-test-admin-password",
+                // the production profile refuses to start without an admin password: cluster-test-admin-password,
+                // hashed at bcrypt cost 4 so each Basic login of a test is cheap
+                "--ztrade.security.admin-password={bcrypt}$2a$04$oEaDqkmXlZKs9FVTp5Jk1ukER568L2uIYP5xaa6DoKsCTJ70LM2q2",
                 // the broker stub answers "accepted": poll for the fill briefly, not the production 30 s
                 "--ztrade.broker.fill-timeout=1s",
                 "--ztrade.broker.fill-poll-interval=50ms",

@@ -31,6 +31,9 @@ class ProductionJolokiaPolicyTest {
     private static final String ADMIN = "cluster-test-admin-password";
     private static final String OPERATOR = "prod-operator-password";
     private static final String VIEWER = "prod-viewer-password";
+    /** The same at bcrypt cost 4: the matrix sends hundreds of Basic logins, each checked against its hash. */
+    private static final String OPERATOR_HASH = "{bcrypt}$2a$04$4DZE0x7e952NjdFoQ7MBJeP1Q5cvi.uN1Ize4mDMhz8KkRNeM638i";
+    private static final String VIEWER_HASH = "{bcrypt}$2a$04$5HXhVUoHTpkFyD1yIoKrkOsh1qzg2wvGL7jZCWwLEQrO3dhWqFtWK";
 
     private static String database;
     private static AlpacaStub alpaca;
@@ -50,9 +53,9 @@ class ProductionJolokiaPolicyTest {
         database = ProductionServices.createDatabase("jolokia");
         alpaca = new AlpacaStub();
         node = Node.start(ProductionServices.jdbcUrl(database), "classpath:routes/test-agents.yaml",
-                "--ztrade.security.users[0].name=operator", "--ztrade.security.users[0].password=" + OPERATOR,
+                "--ztrade.security.users[0].name=operator", "--ztrade.security.users[0].password=" + OPERATOR_HASH,
                 "--ztrade.security.users[0].role=operator",
-                "--ztrade.security.users[1].name=viewer", "--ztrade.security.users[1].password=" + VIEWER,
+                "--ztrade.security.users[1].name=viewer", "--ztrade.security.users[1].password=" + VIEWER_HASH,
                 "--ztrade.security.users[1].role=viewer",
                 "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
                 "--ztrade.redis.key-prefix=" + PREFIX,

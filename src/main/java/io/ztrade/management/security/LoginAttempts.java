@@ -38,7 +38,7 @@ class LoginAttempts {
         LOG.warn("Login failed for user '{}' from {} ({}); {}", escape(username), escape(address), reason,
                 wait.isZero() ? "no back-off yet" : "next attempt in " + Math.max(1, wait.toSeconds()) + " s");
         try {
-            audit.recordAttempt(escape(username), escape(address), "LOGIN_FAILED", escape(username), reason
+            audit.recordAttempt(username, address, "LOGIN_FAILED", username, reason
                     + (wait.isZero() ? "" : "; back-off " + Math.max(1, wait.toSeconds()) + " s"));
         } catch (RuntimeException e) {
             // a database outage must not turn a wrong password into a 500; the log line above still tells
@@ -59,27 +59,9 @@ class LoginAttempts {
                 ? attributes.getRequest().getRemoteAddr() : null;
     }
 
-    /** CR, LF and other control characters as escapes, so a name cannot forge a log line or an audit row. */
+    /** A value as it may be logged: at most 256 characters, control characters escaped ({@link AuditLog#escape}). */
     static String escape(String text) {
-        if (text == null) {
-            return "unknown";
-        }
-        StringBuilder escaped = new StringBuilder(Math.min(text.length(), 256) + 16);
-        for (int i = 0; i < text.length() && i < 256; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\r' -> escaped.append("\\r");
-                case '\n' -> escaped.append("\\n");
-                case '\t' -> escaped.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        escaped.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        escaped.append(c);
-                    }
-                }
-            }
-        }
-        return text.length() > 256 ? escaped.append("...").toString() : escaped.toString();
+        return text == null ? "unknown"
+                : text.length() > 256 ? AuditLog.escape(text.substring(0, 256)) + "..." : AuditLog.escape(text);
     }
 }
