@@ -1,23 +1,21 @@
 package io.ztrade.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.agent.AgentCatalog;
+import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentRuns;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.alert.Alerts;
-import io.ztrade.management.AgentScheduler;
 import io.ztrade.performance.RunRecord;
 import io.ztrade.replay.ReplayTriggerComponent;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.simulator.SimulatedAccount;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ClientOrderIdPipelineTest extends PipelineTestSupport {
 
     @Autowired
-    AgentScheduler scheduler;
-    @Autowired
     SimulatedAccount simulator;
     @Autowired
     CamelContext camel;
@@ -46,23 +42,32 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
     @Autowired
     Alerts alerts;
 
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
+
     @Test
-    void aBurstOfManualRunsInOneSecondPlacesOneBrokerOrderPerRun() {
+    void aBurstOfManualRunsInOneSecondPlacesOneBrokerOrderPerRun() throws Exception {
         int burst = 6;
-        // start the burst at the top of a second, so all of it falls in that second
-        long second = Instant.now().getEpochSecond();
-        await().pollInterval(Duration.ofMillis(5)).until(() -> Instant.now().getEpochSecond() > second);
-        for (int i = 0; i < burst; i++) {
-            scheduler.runNow("test_crypto", RunTrigger.MANUAL, true);
+        String agentId = "burst_" + RUNS.incrementAndGet() + "_" + (System.nanoTime() % 10_000);
+        // every run of the burst is a manual run requested in the same second
+        Instant second = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String routeId = addRoute(agentId, second);
+        try {
+            for (int i = 0; i < burst; i++) {
+                trigger.fire(routeId, second);
+            }
+        } finally {
+            removeRoute(routeId);
         }
 
-        List<RunRecord> runs = awaitRuns("test_crypto", burst);
-        List<RunRecord> withOrder = runs.stream().filter(r -> r.clientOrderId() != null).toList();
-        assertThat(withOrder).as("the bullish news makes every run a BUY: %s", runs).hasSize(burst);
-        assertThat(withOrder).extracting(RunRecord::clientOrderId).doesNotHaveDuplicates()
-                .allSatisfy(id -> assertThat(id).matches("zt-test_crypto-\\d+-[0-9a-f]{8}"));
-        assertThat(withOrder).extracting(RunRecord::brokerOrderId).as("one broker order each").doesNotHaveDuplicates();
-        assertThat(withOrder).allSatisfy(r -> assertThat(simulator.order(r.clientOrderId()))
+        List<RunRecord> runs = store.latest(agentId, 100);
+        assertThat(runs).hasSize(burst).allSatisfy(r -> {
+            assertThat(r.trigger()).isEqualTo("MANUAL");
+            assertThat(r.status()).as("%s", r).isEqualTo("FILLED");
+        });
+        assertThat(runs).extracting(RunRecord::clientOrderId).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).matches("zt-" + agentId + "-" + second.getEpochSecond() + "-[0-9a-f]{8}"));
+        assertThat(runs).extracting(RunRecord::brokerOrderId).as("one broker order each").doesNotHaveDuplicates();
+        assertThat(runs).allSatisfy(r -> assertThat(simulator.order(r.clientOrderId()))
                 .hasValueSatisfying(o -> assertThat(o.id()).isEqualTo(r.brokerOrderId())));
     }
 
@@ -74,14 +79,11 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         String id = ClientOrderIds.of(agentId, fireTime);
         SimulatedAccount.Order stranger = simulator.submit(id, "ETH/USD", "buy", null, BigDecimal.ONE, "gtc");
         double alertsBefore = collisionAlerts();
-        String routeId = addRoute(agentId);
+        String routeId = addRoute(agentId, null);
         try {
             trigger.fire(routeId, fireTime);
         } finally {
-            camel.getRouteController().stopRoute(routeId);
-            camel.removeRoute(routeId);
-            camel.getRegistry().unbind(routeId + ".agentRuns");
-            camel.getRegistry().unbind(routeId + ".sentiment");
+            removeRoute(routeId);
         }
 
         List<RunRecord> records = store.latest(agentId, 10);
@@ -98,21 +100,43 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         assertThat(simulator.order(id)).hasValueSatisfying(o -> assertThat(o.symbol()).isEqualTo("ETH/USD"));
     }
 
+    private void removeRoute(String routeId) throws Exception {
+        camel.getRouteController().stopRoute(routeId);
+        camel.removeRoute(routeId);
+        camel.getRegistry().unbind(routeId + ".agentRuns");
+        camel.getRegistry().unbind(routeId + ".sentiment");
+    }
+
     private double collisionAlerts() {
         return alerts.count("client-order-id-collision", "sent") + alerts.count("client-order-id-collision", "held_back");
     }
 
-    /** The real template with the live error handling, broker and records; fired by the replay trigger. */
-    private String addRoute(String agentId) throws Exception {
+    /**
+     * The real template with the live error handling, broker and records, fired by the replay trigger; with a
+     * {@code manualSecond}, every run is a manual run requested in that second. Small orders and a wide position
+     * limit: the simulator's account and BTC position are shared by the context's tests.
+     */
+    private String addRoute(String agentId, Instant manualSecond) throws Exception {
         Map<String, Object> p = TestAgents.defaults("BTC/USD", "crypto");
         p.put("agentId", agentId);
         p.put("sentimentWeight", "0.9");
         p.put("technicalWeight", "0.1");
+        if (manualSecond != null) {
+            p.put("orderNotional", "10");
+            p.put("maxPositionValue", "100000000");
+        }
         AgentSettings agent = AgentSettings.fromParameters(p);
         camel.getRegistry().bind(agentId + ".agentRuns", new AgentRuns(null) {
             @Override
             protected AgentSettings settingsOf(Exchange exchange) {
                 return agent;
+            }
+
+            @Override
+            public AgentRun start(Exchange exchange) {
+                AgentRun run = super.start(exchange);
+                return manualSecond == null ? run
+                        : AgentRun.start(agent, RunTrigger.MANUAL, true, manualSecond, run.startedAt());
             }
         });
         camel.getRegistry().bind(agentId + ".sentiment", (SentimentAnalyzer) a -> new SentimentReading(1, 1, List.of("test"), 3, null));
