@@ -1,6 +1,7 @@
 package io.ztrade.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.agent.AgentCatalog;
@@ -16,6 +17,7 @@ import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.simulator.SimulatedAccount;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,8 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
             removeRoute(routeId);
         }
 
+        // the records are written off the run's thread (the performance wireTap)
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.latest(agentId, 100).size() >= burst);
         List<RunRecord> runs = store.latest(agentId, 100);
         assertThat(runs).hasSize(burst).allSatisfy(r -> {
             assertThat(r.trigger()).isEqualTo("MANUAL");
