@@ -62,7 +62,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         }
 
         // the records are written off the run's thread (the performance wireTap)
-        await().atMost(Duration.ofSeconds(20)).until(() -> store.latest(agentId, 100).size() >= burst);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.latest(agentId, 100).size() >= burst);
         List<RunRecord> runs = store.latest(agentId, 100);
         assertThat(runs).hasSize(burst).allSatisfy(r -> {
             assertThat(r.trigger()).isEqualTo("MANUAL");
