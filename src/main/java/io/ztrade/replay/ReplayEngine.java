@@ -47,7 +47,10 @@ public class ReplayEngine {
     private static final Set<String> REPLAY_PARAMETERS = Set.of("agentId", "trigger", "marketDataUri", "orderUri",
             "recordUri", "runLog", "runsBean", "sentimentBean", "riskBean", "errorHandling");
     private static final AtomicLong REPLAYS = new AtomicLong();
-    /** Held while a replay adds or removes its routes (Camel's model is not safe for that from two threads). */
+    /**
+     * Held while a replay adds or removes its routes and beans (Camel's model and its bean registry are not safe for
+     * that from two threads).
+     */
     private static final Object ROUTES = new Object();
 
     private final CamelContext camel;
@@ -201,8 +204,10 @@ public class ReplayEngine {
                 for (int i = routes.size() - 1; i >= 0; i--) {
                     remove(routes.get(i));
                 }
+                // Camel's own bean registry is a plain map that route creation walks (findByType): not unbound
+                // while another replay builds its route
+                beans.keySet().forEach(camel.getRegistry()::unbind);
             }
-            beans.keySet().forEach(camel.getRegistry()::unbind);
         }
     }
 
