@@ -18,7 +18,8 @@ import java.util.UUID;
  * route saw.
  *
  * @param scheduledAt the quartz fire time this run belongs to (a manual run: its request time); the client
- *                    order id derives from it, so every retry of the run produces the same id
+ *                    order id derives from it (and, for a manual run, from the run id), so every retry of the
+ *                    run produces the same id
  * @param forced      a manual run that ignores market hours
  * @param status      {@link RunStatus#RUNNING} until a stage or the end of the route sets the final status
  * @param note        why the run ended where it did (closed market, risk reasons, broker message)
@@ -48,13 +49,25 @@ public record AgentRun(
                 null, null, null, null, null, null, List.of(), RunStatus.RUNNING, null, null, null);
     }
 
+    /** The run under the id its request chose (a manual run's, kept by Quartz with its trigger). */
+    AgentRun withRunId(String id) {
+        return new AgentRun(id, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, technical,
+                decision, risk, order, timings, status, note, error, finishedAt);
+    }
+
     public String agentId() {
         return agent.agentId();
     }
 
-    /** {@code zt-<agentId>-<scheduled fire time in epoch seconds>}: the same run always gets the same id. */
+    /**
+     * A scheduled (or replayed) run: {@code zt-<agentId>-<fire time in epoch seconds>}, the same for every node and
+     * retry of that fire time. A manual or start-up run: that plus its own run id, so runs started in one second
+     * never share an order, and every retry of the run sends the same id.
+     */
     public String clientOrderId() {
-        return ClientOrderIds.of(agent.agentId(), scheduledAt);
+        return trigger == RunTrigger.SCHEDULE || trigger == RunTrigger.REPLAY
+                ? ClientOrderIds.of(agent.agentId(), scheduledAt)
+                : ClientOrderIds.ofRun(agent.agentId(), scheduledAt, runId);
     }
 
     /** True while no stage has ended the run; the template's gates let only such runs go further. */

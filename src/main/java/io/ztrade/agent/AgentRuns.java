@@ -15,6 +15,8 @@ public class AgentRuns {
     /** Job data a manual or start-up trigger passes along (strings, so a JDBC job store keeps them). */
     public static final String TRIGGER_KEY = "ztrade.trigger";
     public static final String FORCE_KEY = "ztrade.force";
+    /** A manual run's id, chosen when it is requested (its client order id derives from it). */
+    public static final String RUN_ID_KEY = "ztrade.runId";
 
     static final String RUN_START_NANOS = "ztrade.runStartNanos";
 
@@ -44,11 +46,14 @@ public class AgentRuns {
         Map<?, ?> jobData = exchange.getIn().getHeader("mergedJobDataMap", Map.class);
         RunTrigger trigger = RunTrigger.SCHEDULE;
         boolean force = false;
+        String runId = null;
         if (jobData != null && jobData.get(TRIGGER_KEY) != null) {
             trigger = RunTrigger.valueOf(jobData.get(TRIGGER_KEY).toString());
             force = Boolean.parseBoolean(String.valueOf(jobData.get(FORCE_KEY)));
+            runId = jobData.get(RUN_ID_KEY) == null ? null : jobData.get(RUN_ID_KEY).toString();
         }
-        return AgentRun.start(agent, trigger, force, fireTime == null ? now : fireTime.toInstant(), now);
+        AgentRun run = AgentRun.start(agent, trigger, force, fireTime == null ? now : fireTime.toInstant(), now);
+        return runId == null ? run : run.withRunId(runId);
     }
 
     /** The agent this route runs; a replay route brings its own settings (it is not in the catalog). */

@@ -1,6 +1,7 @@
 package io.ztrade.alert;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.broker.ClientOrderIdCollisionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,13 @@ public class Alerts {
     }
 
     public void runFailed(AgentRun run) {
+        if (run.error() != null && run.error().contains(ClientOrderIdCollisionException.MESSAGE)) {
+            // its own kind: never held back behind an ordinary failure's quiet period
+            raise("client-order-id-collision", "Ztrade: " + run.agentId() + " client order id collision",
+                    run.agentId() + " (" + run.agent().symbol() + ") run " + run.runId() + " FAILED: " + run.error()
+                            + "\nSee GET /api/runs/" + run.runId() + " and the broker's order of that id.");
+            return;
+        }
         raise("run-failed", "Ztrade: " + run.agentId() + " run FAILED",
                 run.agentId() + " (" + run.agent().symbol() + ") run " + run.runId() + " FAILED after its redeliveries: "
                         + run.error() + "\nSee GET /api/runs/" + run.runId() + " or the runs console.");

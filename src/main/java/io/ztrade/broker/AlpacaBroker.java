@@ -10,6 +10,7 @@ import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderUnavailableException;
 import io.ztrade.provider.Sleeper;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class AlpacaBroker implements Broker {
 
     @Override
     public OrderAck submit(OrderRequest order) {
-        Optional<OrderAck> existing = findByClientOrderId(order.clientOrderId());
+        Optional<OrderAck> existing = findOrder(order);
         if (existing.isPresent()) {
             LOG.warn("order {} already exists at the broker ({}); reporting it, not sending it again",
                     order.clientOrderId(), existing.get().brokerStatus());
@@ -62,7 +63,7 @@ public class AlpacaBroker implements Broker {
         String message = messageOf(reply);
         if (reply.status() == 422 && message.contains("client_order_id must be unique")) {
             // the broker already has this order (an earlier attempt got through): report it, never place it again
-            return awaitFinal(findByClientOrderId(order.clientOrderId()).orElseThrow(() -> new ProviderUnavailableException(
+            return awaitFinal(findOrder(order).orElseThrow(() -> new ProviderUnavailableException(
                     reply.target() + " says order " + order.clientOrderId() + " exists but does not return it yet")));
         }
         // 403 (buying power, blocked), 400 and other 4xx: the broker said no; retrying would not change its mind
@@ -125,6 +126,40 @@ public class AlpacaBroker implements Broker {
         }
         requireOk(reply);
         return Optional.of(ackOf(reply.json(mapper), reply.target()));
+    }
+
+    /**
+     * An order under the request's id counts as the request's only when symbol, side and size (qty or notional) are
+     * the request's: an id can collide (another tool, a reused agent id, a manual order), and a stranger's fill must
+     * never be recorded as the run's.
+     */
+    @Override
+    public Optional<OrderAck> findOrder(OrderRequest order) {
+        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/orders:by_client_order_id?client_order_id="
+                + URLEncoder.encode(order.clientOrderId(), StandardCharsets.UTF_8));
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        requireOk(reply);
+        JsonNode json = reply.json(mapper);
+        OrderAck ack = ackOf(json, reply.target());
+        String symbol = json.path("symbol").asText("");
+        String side = json.path("side").asText("");
+        BigDecimal qty = Json.optionalDecimal(json, "qty");
+        BigDecimal notional = Json.optionalDecimal(json, "notional");
+        boolean sameSize = order.qty() != null ? qty != null && qty.compareTo(order.qty()) == 0
+                : notional != null && notional.compareTo(order.notional()) == 0;
+        if (!sameSymbol(symbol, order.symbol()) || !side.equalsIgnoreCase(order.side().alpacaName()) || !sameSize) {
+            String theirs = side + " " + (qty != null ? qty.toPlainString() + " " + symbol
+                    : notional != null ? "$" + notional.toPlainString() + " of " + symbol : "? " + symbol);
+            throw new ClientOrderIdCollisionException(order, ack.brokerOrderId(), theirs);
+        }
+        return Optional.of(ack);
+    }
+
+    /** Alpaca names crypto pairs with a slash in orders (BTC/USD) and without one in positions (BTCUSD). */
+    private static boolean sameSymbol(String a, String b) {
+        return a.replace("/", "").equalsIgnoreCase(b.replace("/", ""));
     }
 
     @Override

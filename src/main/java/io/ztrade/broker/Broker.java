@@ -13,6 +13,13 @@ public interface Broker {
 
     Optional<OrderAck> findByClientOrderId(String clientOrderId);
 
+    /**
+     * The broker's order under this request's client order id, when there is one and it is this request's order.
+     *
+     * @throws ClientOrderIdCollisionException when the order there has another symbol, side or size
+     */
+    Optional<OrderAck> findOrder(OrderRequest order);
+
     Account account();
 
     /** Empty when flat. */

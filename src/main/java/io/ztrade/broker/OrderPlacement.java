@@ -4,6 +4,7 @@ import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.risk.RiskVerdict;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,18 +27,24 @@ public class OrderPlacement {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + " that risk did not approve");
         }
+        return run.withOrder(broker.submit(orderOf(run)));
+    }
+
+    private static OrderRequest orderOf(AgentRun run) {
+        RiskVerdict verdict = run.risk();
         String timeInForce = run.agent().assetClass() == AssetClass.CRYPTO ? "gtc" : "day";
-        OrderRequest order = new OrderRequest(run.agent().symbol(), verdict.side(), verdict.qty(), verdict.notional(),
+        return new OrderRequest(run.agent().symbol(), verdict.side(), verdict.qty(), verdict.notional(),
                 timeInForce, run.clientOrderId());
-        return run.withOrder(broker.submit(order));
     }
 
     /**
      * This client order id already went through here (same fire time twice, or another node): report what the
-     * broker has for it instead of sending again.
+     * broker has for it instead of sending again, if it is this run's order (else a client order id collision).
      */
     public AgentRun alreadySubmitted(AgentRun run) {
-        return broker.findByClientOrderId(run.clientOrderId())
+        Optional<OrderAck> found = run.risk() != null && run.risk().approved()
+                ? broker.findOrder(orderOf(run)) : broker.findByClientOrderId(run.clientOrderId());
+        return found
                 .map(run::withOrder)
                 .orElseGet(() -> run.finish(RunStatus.ORDER_SUBMITTED, "order " + run.clientOrderId()
                         + " was already being submitted for this fire time; not sent again"));

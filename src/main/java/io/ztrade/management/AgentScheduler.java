@@ -66,6 +66,8 @@ public class AgentScheduler {
             JobDataMap data = new JobDataMap();
             data.put(AgentRuns.TRIGGER_KEY, trigger.name());
             data.put(AgentRuns.FORCE_KEY, Boolean.toString(force));
+            // the run's id, kept with the one-off trigger: a run Quartz recovers on another node keeps its order id
+            data.put(AgentRuns.RUN_ID_KEY, java.util.UUID.randomUUID().toString());
             scheduler().triggerJob(existing.getJobKey(), data);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start a run of agent " + agentId + ": " + e.getMessage(), e);

@@ -102,6 +102,12 @@ public final class PaperBroker implements Broker {
         return Optional.ofNullable(orders.get(clientOrderId));
     }
 
+    /** The paper account holds only this replay's orders, one per fire time: an order found is the run's own. */
+    @Override
+    public synchronized Optional<OrderAck> findOrder(OrderRequest order) {
+        return findByClientOrderId(order.clientOrderId());
+    }
+
     @Override
     public synchronized Account account() {
         BigDecimal cashNow = money(cash);

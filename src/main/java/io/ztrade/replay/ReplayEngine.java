@@ -47,6 +47,11 @@ public class ReplayEngine {
     private static final Set<String> REPLAY_PARAMETERS = Set.of("agentId", "trigger", "marketDataUri", "orderUri",
             "recordUri", "runLog", "runsBean", "sentimentBean", "riskBean", "errorHandling");
     private static final AtomicLong REPLAYS = new AtomicLong();
+    /**
+     * Held while a replay adds or removes its routes and beans (Camel's model and its bean registry are not safe for
+     * that from two threads).
+     */
+    private static final Object ROUTES = new Object();
 
     private final CamelContext camel;
     private final AgentCatalog catalog;
@@ -142,34 +147,40 @@ public class ReplayEngine {
         try {
             HistoricalMarketData marketDataProvider = new HistoricalMarketData(history, clock);
             OrderPlacement placement = new OrderPlacement(broker);
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(marketData).routeId(routeId + "-market-data").errorHandler(noErrorHandler())
-                            .bean(marketDataProvider, "snapshot(${body.agent})").id(routeId + "-fetchSnapshot");
-                    from(submitOrder).routeId(routeId + "-submit-order").errorHandler(noErrorHandler())
-                            .bean(placement, "place").id(routeId + "-placeOrder");
-                }
-            });
-            routes.add(routeId + "-market-data");
-            routes.add(routeId + "-submit-order");
-            // the replay's own beans, under names only its route uses
-            beans.put(routeId + ".agentRuns", new ReplayAgentRuns(agent));
-            beans.put(routeId + ".sentiment", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock));
-            beans.put(routeId + ".risk", new RiskValidator(riskRules, new KillSwitch(), broker, records));
-            beans.forEach(camel.getRegistry()::bind);
-            parameters.put("runsBean", routeId + ".agentRuns");
-            parameters.put("sentimentBean", routeId + ".sentiment");
-            parameters.put("riskBean", routeId + ".risk");
-            TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID)
-                    .routeId(routeId)
-                    .prefixId(routeId + ".")
-                    .parameters(parameters)
-                    .add();
-            routes.add(routeId);
-            for (String id : routes) {
-                if (!camel.getRouteController().getRouteStatus(id).isStarted()) {
-                    camel.getRouteController().startRoute(id);
+            // Camel adds a route from a template walking the list of routes unguarded, while another replay's route
+            // can be added or removed: concurrent replays (a sweep) failed now and then with a
+            // ConcurrentModificationException. Replays add and remove their routes one at a time (ROUTES); the runs
+            // themselves go on in parallel
+            synchronized (ROUTES) {
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(marketData).routeId(routeId + "-market-data").errorHandler(noErrorHandler())
+                                .bean(marketDataProvider, "snapshot(${body.agent})").id(routeId + "-fetchSnapshot");
+                        from(submitOrder).routeId(routeId + "-submit-order").errorHandler(noErrorHandler())
+                                .bean(placement, "place").id(routeId + "-placeOrder");
+                    }
+                });
+                routes.add(routeId + "-market-data");
+                routes.add(routeId + "-submit-order");
+                // the replay's own beans, under names only its route uses
+                beans.put(routeId + ".agentRuns", new ReplayAgentRuns(agent));
+                beans.put(routeId + ".sentiment", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock));
+                beans.put(routeId + ".risk", new RiskValidator(riskRules, new KillSwitch(), broker, records));
+                beans.forEach(camel.getRegistry()::bind);
+                parameters.put("runsBean", routeId + ".agentRuns");
+                parameters.put("sentimentBean", routeId + ".sentiment");
+                parameters.put("riskBean", routeId + ".risk");
+                TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID)
+                        .routeId(routeId)
+                        .prefixId(routeId + ".")
+                        .parameters(parameters)
+                        .add();
+                routes.add(routeId);
+                for (String id : routes) {
+                    if (!camel.getRouteController().getRouteStatus(id).isStarted()) {
+                        camel.getRouteController().startRoute(id);
+                    }
                 }
             }
 
@@ -189,10 +200,14 @@ public class ReplayEngine {
         } catch (Exception e) {
             throw new IllegalStateException("replay of " + agent.agentId() + " could not start its route: " + e.getMessage(), e);
         } finally {
-            for (int i = routes.size() - 1; i >= 0; i--) {
-                remove(routes.get(i));
+            synchronized (ROUTES) {
+                for (int i = routes.size() - 1; i >= 0; i--) {
+                    remove(routes.get(i));
+                }
+                // Camel's own bean registry is a plain map that route creation walks (findByType): not unbound
+                // while another replay builds its route
+                beans.keySet().forEach(camel.getRegistry()::unbind);
             }
-            beans.keySet().forEach(camel.getRegistry()::unbind);
         }
     }
 

@@ -142,6 +142,58 @@ class AlpacaBrokerTest {
         ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
     }
 
+    /** Another tool's ETH/USD $1 order that happens to carry this run's id. */
+    static final String STRANGER = """
+            {"id": "0f4c9d7e-0000-4000-8000-000000000001", "client_order_id": "%s", "symbol": "ETH/USD", "side": "buy",
+             "type": "market", "time_in_force": "gtc", "qty": null, "notional": "1", "status": "filled",
+             "filled_qty": "0.0003", "filled_avg_price": "3300.00", "submitted_at": "2026-11-25T15:00:01.123456Z"}
+            """.formatted(ID);
+
+    @Test
+    void anotherOrderUnderTheRunsIdIsACollisionNeverTheRunsFill() {
+        ALPACA.stubFor(get(urlEqualTo(BY_ID)).willReturn(aResponse().withStatus(200).withBody(STRANGER)));
+
+        assertThatThrownBy(() -> broker.submit(buy()))
+                .isInstanceOf(ClientOrderIdCollisionException.class)
+                .hasMessageContaining("client order id collision")
+                .hasMessageContaining("broker order 0f4c9d7e-0000-4000-8000-000000000001 under " + ID
+                        + " is buy $1 of ETH/USD, this run's order is buy $1000 of TSLA");
+        ALPACA.verify(0, postRequestedFor(urlEqualTo("/v2/orders")));
+    }
+
+    @Test
+    void aCollisionFoundAfterA422IsACollisionToo() {
+        ALPACA.stubFor(get(urlEqualTo(BY_ID)).inScenario("dup").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(404)));
+        ALPACA.stubFor(post(urlEqualTo("/v2/orders")).inScenario("dup").willSetStateTo("exists")
+                .willReturn(aResponse().withStatus(422).withBody("{\"code\":40010001,\"message\":\"client_order_id must be unique\"}")));
+        ALPACA.stubFor(get(urlEqualTo(BY_ID)).inScenario("dup").whenScenarioStateIs("exists")
+                .willReturn(aResponse().withStatus(200).withBody(STRANGER)));
+
+        assertThatThrownBy(() -> broker.submit(buy())).isInstanceOf(ClientOrderIdCollisionException.class);
+    }
+
+    @Test
+    void anOrderOfTheSameSymbolButAnotherSideOrSizeIsACollision() {
+        // the run's side and symbol, another size; then another side
+        ALPACA.stubFor(get(urlEqualTo(BY_ID)).inScenario("s").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("side")
+                .willReturn(aResponse().withStatus(200).withBody(order("filled", "4.2", "238.10").replace("\"1000\"", "\"999\""))));
+        ALPACA.stubFor(get(urlEqualTo(BY_ID)).inScenario("s").whenScenarioStateIs("side")
+                .willReturn(aResponse().withStatus(200).withBody(order("filled", "4.2", "238.10").replace("\"buy\"", "\"sell\""))));
+
+        assertThatThrownBy(() -> broker.submit(buy())).isInstanceOf(ClientOrderIdCollisionException.class)
+                .hasMessageContaining("is buy $999 of TSLA");
+        assertThatThrownBy(() -> broker.submit(buy())).isInstanceOf(ClientOrderIdCollisionException.class)
+                .hasMessageContaining("is sell $1000 of TSLA");
+        // a qty order matches on qty, and crypto symbols with or without the slash
+        ALPACA.resetAll();
+        ALPACA.stubFor(get(urlEqualTo(BY_ID)).willReturn(aResponse().withStatus(200).withBody(order("filled", "0.5", "95000")
+                .replace("\"TSLA\"", "\"BTCUSD\"").replace("\"qty\": null, \"notional\": \"1000\"", "\"qty\": \"0.50\", \"notional\": null"))));
+        OrderAck mine = broker.submit(new OrderRequest("BTC/USD", OrderSide.BUY, new BigDecimal("0.5"), null, "gtc", ID));
+        assertThat(mine.state()).isEqualTo(OrderAck.State.FILLED);
+        ALPACA.verify(0, postRequestedFor(urlEqualTo("/v2/orders")));
+    }
+
     @Test
     void insufficientBuyingPowerIsARejectionWithTheBrokersMessage() {
         ALPACA.stubFor(get(urlEqualTo(BY_ID)).willReturn(aResponse().withStatus(404)));

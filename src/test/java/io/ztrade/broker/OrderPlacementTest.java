@@ -32,6 +32,11 @@ class OrderPlacementTest {
         }
 
         @Override
+        public Optional<OrderAck> findOrder(OrderRequest order) {
+            return Optional.empty();
+        }
+
+        @Override
         public Account account() {
             throw new UnsupportedOperationException();
         }

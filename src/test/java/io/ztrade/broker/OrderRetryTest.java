@@ -102,7 +102,7 @@ class OrderRetryTest extends PipelineTestSupport {
         assertThat(bodies).hasSize(2);
         assertThat(bodies).extracting(b -> b.get("client_order_id").asText())
                 .containsOnly(run.clientOrderId());
-        assertThat(run.clientOrderId()).matches("zt-test_crypto-\\d+");
+        assertThat(run.clientOrderId()).as("a manual run: its second and its own run id").matches("zt-test_crypto-\\d+-[0-9a-f]{8}");
         assertThat(run.status()).isEqualTo("FILLED");
         JsonNode first = bodies.get(0);
         assertThat(first.get("symbol").asText()).isEqualTo("BTC/USD");

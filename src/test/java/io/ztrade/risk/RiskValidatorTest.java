@@ -41,6 +41,11 @@ class RiskValidatorTest {
         }
 
         @Override
+        public Optional<OrderAck> findOrder(io.ztrade.broker.OrderRequest order) {
+            return Optional.empty();
+        }
+
+        @Override
         public Account account() {
             brokerCalls.incrementAndGet();
             return RiskRulesTest.RICH;

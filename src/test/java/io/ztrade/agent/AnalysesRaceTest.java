@@ -1,0 +1,277 @@
+package io.ztrade.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ztrade.PipelineTestSupport;
+import io.ztrade.market.Bar;
+import io.ztrade.market.MarketSnapshot;
+import io.ztrade.performance.RunRecord;
+import io.ztrade.replay.ReplayErrorHandling;
+import io.ztrade.replay.ReplayTriggerComponent;
+import io.ztrade.sentiment.SentimentAnalyzer;
+import io.ztrade.sentiment.SentimentReading;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The parallel {@code analyses} multicast of the real template under stress: thousands of runs fired from several
+ * threads at once, each analysis behind a random 0-2 ms delay so the two branches finish in every order, on every
+ * thread of the shared pool; optionally a share of the sentiment and technical steps throw instead of running. A run
+ * must leave the multicast with both parts, or fail with its own branch's error: never go on to the decision
+ * without one (which failed there with "Cannot invoke TechnicalSignal.signal() because technical is null").
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnalysesRaceTest extends PipelineTestSupport {
+
+    /** Runs per stress test and the threads firing them at once (the replay trigger runs each on its caller). */
+    static final int RUNS = Integer.getInteger("ztrade.stress.runs", 4000);
+    static final int FIRING_THREADS = Integer.getInteger("ztrade.stress.threads", 8);
+    static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final String INJECTED = "injected failure in the ";
+
+    private static final AtomicLong ROUTES = new AtomicLong();
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ReplayTriggerComponent trigger;
+
+    String routeId;
+    final List<String> routes = new ArrayList<>();
+    final List<String> beans = new ArrayList<>();
+    InterceptStrategy stages;
+    /** The share of sentiment, and of technical, steps that throw instead of running. */
+    volatile double sentimentFailureRate;
+    volatile double technicalFailureRate;
+    /** How often the decision step of this route was called (redeliveries included). */
+    final AtomicLong decisions = new AtomicLong();
+
+    @Test
+    void everyRunLeavesTheAnalysesWithBothParts() throws Exception {
+        addRoute(ReplayErrorHandling.ID);
+
+        List<String> lost = fire(RUNS);
+
+        assertThat(lost).as("%d of %d runs left the analyses incomplete, e.g. %s", lost.size(), RUNS,
+                lost.stream().limit(3).toList()).isEmpty();
+    }
+
+    @Test
+    void aFailedAnalysisFailsItsRunWithItsOwnErrorAndTheRunNeverReachesTheDecision() throws Exception {
+        addRoute(ReplayErrorHandling.ID);
+        sentimentFailureRate = 0.02;
+        technicalFailureRate = 0.02;
+
+        List<String> lost = fire(RUNS);
+
+        assertThat(lost).as("%d of %d runs went on without a part, or failed with another error than their branch's,"
+                + " e.g. %s", lost.size(), RUNS, lost.stream().limit(3).toList()).isEmpty();
+    }
+
+    @Test
+    void liveAFailedTechnicalAnalysisIsRecordedOnceWithItsOwnError() throws Exception {
+        // the live error handling: the branch is redelivered, then handed to the dead letter, which records it
+        addRoute("agentErrorHandling");
+        technicalFailureRate = 1;
+
+        trigger.fire(routeId, Instant.parse("2026-11-02T15:00:00Z"));
+
+        assertThat(decisions).as("the run ends at the failed analysis; it never tries the decision").hasValue(0);
+        List<RunRecord> records = store.latest(routeId, 10);
+        assertThat(records).as("one record of the run, with the analysis' own error: %s", records).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo("FAILED");
+                    assertThat(r.error()).contains(INJECTED + "technical branch");
+                });
+    }
+
+    /**
+     * Fires that many runs from {@link #FIRING_THREADS} threads at once; returns what went wrong: runs that came out
+     * without either analysis or the decision, and runs that failed with anything but their own injected failure.
+     */
+    List<String> fire(int runs) throws Exception {
+        Queue<String> lost = new ConcurrentLinkedQueue<>();
+        ExecutorService firing = Executors.newFixedThreadPool(FIRING_THREADS);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            Instant base = Instant.parse("2026-11-02T15:00:00Z");
+            for (int t = 0; t < FIRING_THREADS; t++) {
+                int thread = t;
+                futures.add(firing.submit(() -> {
+                    for (int i = thread; i < runs; i += FIRING_THREADS) {
+                        Instant at = base.plusSeconds(i);
+                        try {
+                            AgentRun run = trigger.fire(routeId, at);
+                            if (run.sentiment() == null || run.technical() == null || run.decision() == null) {
+                                lost.add(at + ": sentiment=" + run.sentiment() + " technical=" + run.technical()
+                                        + " status=" + run.status() + " error=" + run.error());
+                            }
+                        } catch (RuntimeException e) {
+                            if (!String.valueOf(e.getMessage()).contains(INJECTED)) {
+                                lost.add(at + ": " + e.getMessage());
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            firing.shutdownNow();
+        }
+        return List.copyOf(lost);
+    }
+
+    /** A route from the real template, fired by the replay trigger, with this test's market data and sentiment. */
+    void addRoute(String errorHandling) throws Exception {
+        routeId = "analyses_stress_" + ROUTES.incrementAndGet();
+        String id = routeId;
+        // a random delay in front of both analyses of this route only (the context's other routes are untouched),
+        // and, when asked, a failure instead of the analysis
+        stages = new InterceptStrategy() {
+            @Override
+            public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
+                                                         Processor nextTarget) {
+                RouteDefinition route = ProcessorDefinitionHelper.getRoute(definition);
+                String step = definition.getId();
+                if (route == null || !id.equals(route.getRouteId()) || step == null) {
+                    return target;
+                }
+                String branch = step.substring(step.lastIndexOf('.') + 1);
+                if (branch.equals("decision")) {
+                    return new DelegateAsyncProcessor(target) {
+                        @Override
+                        public boolean process(Exchange exchange, AsyncCallback callback) {
+                            decisions.incrementAndGet();
+                            return super.process(exchange, callback);
+                        }
+                    };
+                }
+                if (!branch.equals("sentiment") && !branch.equals("technical")) {
+                    return target;
+                }
+                return new DelegateAsyncProcessor(target) {
+                    @Override
+                    public boolean process(Exchange exchange, AsyncCallback callback) {
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        LockSupport.parkNanos(random.nextLong(MAX_DELAY_NANOS + 1));
+                        double failureRate = branch.equals("sentiment") ? sentimentFailureRate : technicalFailureRate;
+                        if (random.nextDouble() < failureRate) {
+                            exchange.setException(new IllegalStateException(INJECTED + branch + " branch"));
+                            callback.done(true);
+                            return true;
+                        }
+                        return super.process(exchange, callback);
+                    }
+                };
+            }
+        };
+        camel.getCamelContextExtension().addInterceptStrategy(stages);
+
+        AgentSettings agent = AgentSettings.fromParameters(parameters());
+        MarketSnapshot snapshot = snapshot(agent.symbol(), 120);
+        String marketData = "direct:" + routeId + "-market-data";
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(marketData).routeId(id + "-market-data").errorHandler(noErrorHandler()).setBody(constant(snapshot));
+            }
+        });
+        routes.add(routeId + "-market-data");
+        bind(routeId + ".agentRuns", new AgentRuns(null) {
+            @Override
+            protected AgentSettings settingsOf(Exchange exchange) {
+                return agent;
+            }
+        });
+        bind(routeId + ".sentiment", (SentimentAnalyzer) a -> new SentimentReading(0.2, 0.5, List.of("stress"), 1, null));
+
+        Map<String, Object> parameters = parameters();
+        parameters.put("trigger", ReplayTriggerComponent.SCHEME);
+        parameters.put("marketDataUri", marketData);
+        parameters.put("runLog", "stress.runs");
+        parameters.put("errorHandling", errorHandling);
+        parameters.put("runsBean", routeId + ".agentRuns");
+        parameters.put("sentimentBean", routeId + ".sentiment");
+        if (ReplayErrorHandling.ID.equals(errorHandling)) {
+            // thousands of runs: no live records
+            parameters.put("recordUri", "log:io.ztrade.stress.record?level=TRACE");
+        }
+        TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId(routeId).prefixId(routeId + ".")
+                .parameters(parameters).add();
+        routes.add(routeId);
+        for (String route : routes) {
+            if (!camel.getRouteController().getRouteStatus(route).isStarted()) {
+                camel.getRouteController().startRoute(route);
+            }
+        }
+    }
+
+    @AfterEach
+    void removeRoute() throws Exception {
+        camel.getCamelContextExtension().getInterceptStrategies().remove(stages);
+        for (int i = routes.size() - 1; i >= 0; i--) {
+            camel.getRouteController().stopRoute(routes.get(i));
+            camel.removeRoute(routes.get(i));
+        }
+        beans.forEach(camel.getRegistry()::unbind);
+        routes.clear();
+        beans.clear();
+    }
+
+    private void bind(String name, Object bean) {
+        camel.getRegistry().bind(name, bean);
+        beans.add(name);
+    }
+
+    private Map<String, Object> parameters() {
+        Map<String, Object> p = TestAgents.defaults("BTC/USD", "crypto");
+        p.put("agentId", routeId);
+        // HOLD always (the score never exceeds 1): the run ends after the decision, no risk call, no order
+        p.put("threshold", "1");
+        return p;
+    }
+
+    /** A snapshot with enough bars for every indicator. */
+    static MarketSnapshot snapshot(String symbol, int bars) {
+        List<Bar> list = new ArrayList<>(bars);
+        Instant t = Instant.parse("2026-11-02T10:00:00Z");
+        for (int i = 0; i < bars; i++) {
+            double c = 100 + 5 * Math.sin(i / 7.0) + i * 0.05;
+            list.add(new Bar(t.plus(Duration.ofMinutes(5L * i)), c - 0.2, c + 0.5, c - 0.5, c, 1000 + i));
+        }
+        double price = list.get(bars - 1).c();
+        return new MarketSnapshot(symbol, price, price, price, t.plus(Duration.ofMinutes(5L * bars)), List.copyOf(list),
+                "stress");
+    }
+}
