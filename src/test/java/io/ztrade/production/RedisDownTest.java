@@ -72,8 +72,9 @@ class RedisDownTest {
                         .withBody("{\"code\": 40410000, \"message\": \"order not found\"}")));
         ALPACA.server.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).inScenario("orders")
                 .whenScenarioStateIs("placed").willReturn(AlpacaStub.json("""
-                {"id": "broker-1", "client_order_id": "zt-test_crypto-1795641600", "side": "buy", "status": "accepted",
-                 "filled_qty": "0", "submitted_at": "2026-11-25T21:00:00Z"}
+                {"id": "broker-1", "client_order_id": "zt-test_crypto-1795641600", "symbol": "BTC/USD", "side": "buy",
+                 "qty": null, "notional": "100", "status": "accepted", "filled_qty": "0",
+                 "submitted_at": "2026-11-25T21:00:00Z"}
                 """)));
     }
 
@@ -92,7 +93,7 @@ class RedisDownTest {
     @Test
     void anOrderSubmittedTwiceIsPlacedOnceByTheBroker() {
         assertThat(orderIds).isInstanceOf(RedisIdempotentRepository.class);
-        AgentRun approved = AgentRun.start(catalog.get("test_crypto"), RunTrigger.MANUAL, true,
+        AgentRun approved = AgentRun.start(catalog.get("test_crypto"), RunTrigger.SCHEDULE, true,
                         Instant.ofEpochSecond(1795641600L), Instant.now())
                 .withRisk(new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null,
                         new BigDecimal("100")));
