@@ -48,8 +48,20 @@ class ErrorBodiesTest {
         }
     }
 
+    /** Red team: a JSON body of the wrong shape, as POST /api/backtests takes one. */
+    record Spec(String agent, java.util.List<Object> values) {
+    }
+
+    @RestController
+    static class TakesJson {
+        @org.springframework.web.bind.annotation.PostMapping("/api/json")
+        String take(@org.springframework.web.bind.annotation.RequestBody Spec spec) {
+            return "ok";
+        }
+    }
+
     private final ObjectMapper mapper = new ObjectMapper();
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing(), new TakesJson())
             .setControllerAdvice(new ApiErrors(new SecretMasker(new MockEnvironment()))).build();
 
     @Test
@@ -66,6 +78,23 @@ class ErrorBodiesTest {
             assertThat(output).as("the log has the details under the id").contains(id);
         }
         assertThat(output).contains("Java heap space");
+    }
+
+    /**
+     * Red team: {@code POST /api/backtests} with {@code [1,2]} answered {@code JSON parse error: Cannot deserialize
+     * value of type `io.ztrade.replay.BacktestSpec` from Array value (token `JsonToken.START_ARRAY`)}: Java class
+     * names and Jackson's tokens, not a message for the user.
+     */
+    @Test
+    void aJsonBodyOfTheWrongShapeNamesNoJavaTypes() throws Exception {
+        for (String body : new String[] {"[1,2]", "{\"agent\":[1]}", "{\"values\":\"x\"}"}) {
+            MockHttpServletResponse response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .post("/api/json").contentType("application/json").content(body)).andReturn().getResponse();
+            assertThat(response.getStatus()).as(body).isEqualTo(400);
+            String message = mapper.readTree(response.getContentAsString()).get("message").asText();
+            assertThat(message).as(body).isNotBlank().doesNotContain("java.", "io.ztrade", "JsonToken", "ErrorBodiesTest",
+                    "deserialize");
+        }
     }
 
     @Test

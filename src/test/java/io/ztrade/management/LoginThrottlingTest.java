@@ -93,6 +93,39 @@ class LoginThrottlingTest extends OperationsTestSupport {
         assertThat(failuresOf(username)).hasSize(6);
     }
 
+    /**
+     * Red team: Spring Security's login filter matches {@code /login} on the decoded path, so {@code /%6cogin} (or
+     * {@code /l%6Fgin}, ...) is a login attempt too; the back-off must hold for every spelling of the path, or an
+     * attacker guesses at full speed and the right password gets in during the back-off.
+     */
+    @Test
+    void theLoginFormBacksOffWhateverTheSpellingOfItsPath() throws Exception {
+        for (String path : List.of("/%6cogin", "/l%6Fgin")) {
+            for (int i = 0; i < 6; i++) {
+                form(URI.create(path), username, "wrong-" + path + "-" + i, address);
+            }
+            assertThat(form(username, "right-password", address).getStatus()).as("/login is in back-off").isEqualTo(429);
+            MockHttpServletResponse bypass = form(URI.create(path), username, "right-password", address);
+            assertThat(bypass.getStatus()).as("the right password through " + path + " during the back-off")
+                    .isEqualTo(429);
+            assertThat(bypass.getRedirectedUrl()).as("no login through " + path).isNotEqualTo("/console");
+        }
+    }
+
+    @Test
+    void guessesThroughAnEncodedLoginPathAreThrottledToo() throws Exception {
+        int checked = 0;
+        for (int i = 0; i < 30; i++) {
+            MockHttpServletResponse attempt = form(URI.create("/%6cogin"), username, "guess-" + i, address);
+            if (attempt.getStatus() != 429) {
+                checked++;
+            }
+        }
+        assertThat(checked).as("passwords checked out of 30 guesses through /%6cogin (5 free, then back-off)")
+                .isLessThanOrEqualTo(6);
+        assertThat(failuresOf(username)).hasSizeLessThanOrEqualTo(6);
+    }
+
     @Test
     void sprayingUserNamesFromOneAddressThrottlesTheAddress() throws Exception {
         for (int i = 0; i < 21; i++) {
@@ -160,6 +193,11 @@ class LoginThrottlingTest extends OperationsTestSupport {
 
     private MockHttpServletResponse form(String name, String password, String from) throws Exception {
         return mvc.perform(post("/login").param("username", name).param("password", password).with(csrf()).with(from(from)))
+                .andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse form(URI path, String name, String password, String from) throws Exception {
+        return mvc.perform(post(path).param("username", name).param("password", password).with(csrf()).with(from(from)))
                 .andReturn().getResponse();
     }
 
