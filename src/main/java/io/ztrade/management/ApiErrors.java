@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -37,10 +40,30 @@ class ApiErrors {
         return body(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
-            HttpMessageNotReadableException.class})
+    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class})
     ResponseEntity<ApiError> badRequest(Exception e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Jackson's own message names Java types and tokens: say where in the JSON it went wrong instead. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
+        return body(HttpStatus.BAD_REQUEST, unreadable(e.getMostSpecificCause()));
+    }
+
+    static String unreadable(Throwable cause) {
+        if (cause instanceof JsonParseException parse && parse.getLocation() != null) {
+            return "request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr() + ")";
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return field.isEmpty() ? "request body has the wrong shape: a JSON object is expected"
+                    : "request body: '" + field + "' has the wrong type or shape";
+        }
+        return "request body is missing or is not readable JSON";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -73,7 +73,9 @@ final class JolokiaPolicy {
     /** The least role that may run {@code operation} (as Jolokia got it, signature optional) on {@code name}. */
     static Optional<Role> operation(ObjectName name, String operation) {
         String type = literalType(name);
-        if (type == null || operation == null) {
+        // one MBean per change: a pattern would run it on every match (all routes stopped in one call), and the
+        // audit row would name the pattern, not what changed
+        if (type == null || operation == null || name.isPattern()) {
             return Optional.empty();
         }
         String signature = operation.replaceAll("\\s", "");
@@ -90,7 +92,7 @@ final class JolokiaPolicy {
     /** Admins may write the few attributes listed; no one else writes. */
     static Optional<Role> write(ObjectName name, String attribute) {
         String type = literalType(name);
-        return type != null && WRITES.getOrDefault(name.getDomain() + ":" + type, Set.of()).contains(attribute)
+        return type != null && !name.isPattern() && WRITES.getOrDefault(name.getDomain() + ":" + type, Set.of()).contains(attribute)
                 ? Optional.of(Role.ADMIN) : Optional.empty();
     }
 

@@ -11,7 +11,10 @@ import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,6 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.ztrade.security");
+
+    /**
+     * The login form's POST, matched as Spring Security's form login matches it: on the decoded path, so
+     * {@code /%6cogin} (which form login takes as a login) is throttled too.
+     */
+    private static final RequestMatcher LOGIN_FORM = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     private final LoginThrottle throttle;
 
@@ -51,8 +60,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** The user name a request tries to log in as, or null when it is no login attempt. */
     static String attemptedUser(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
+        if (LOGIN_FORM.matches(request)) {
             String username = request.getParameter("username");
             return username == null ? "" : username.trim();
         }

@@ -207,6 +207,21 @@ class JolokiaPolicyTest extends OperationsTestSupport {
         });
     }
 
+    /** Red team: an admin's {@code stop()} on {@code type=routes,name=*} stopped every route in one call. */
+    @Test
+    void aChangeNamesOneMBeanNeverAPattern() {
+        String everyRoute = "org.apache.camel:context=" + camel.getManagementName() + ",type=routes,name=*";
+        for (Form form : List.of(Form.POST, Form.POST_BULK, Form.POST_HAWTIO_FORWARD)) {
+            assertThat(probe.exec("admin", form, everyRoute, "stop()").ran()).as(form.name()).isFalse();
+            assertThat(probe.exec("admin", form, "io.ztrade:context=*,type=desk", "killSwitch", "on").ran())
+                    .as(form.name()).isFalse();
+            assertThat(probe.write("admin", form, "java.lang:type=Threading,*", "ThreadCpuTimeEnabled", true).ran())
+                    .as(form.name()).isFalse();
+        }
+        assertThat(camel.getRouteController().getRouteStatus("submit-order")).isEqualTo(ServiceStatus.Started);
+        assertThat(admin().getForObject("/api/kill-switch", String.class)).contains("\"engaged\":false");
+    }
+
     @Test
     void viewersRunTheReadOnlyOperationsHawtioNeeds() {
         for (Form form : List.of(Form.POST, Form.POST_BULK, Form.POST_HAWTIO_FORWARD, Form.POST_BULK_HAWTIO_FORWARD)) {
