@@ -22,10 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 11 in the production profile (PostgreSQL, Redis): Hawtio and Jolokia are on behind the login, with the
- * same policy as the embedded default. The node runs as the Docker image does, the actuator (Hawtio, Jolokia,
+ * same policy as the embedded default; failed logins back off; backtest files come only from the data directory. The node runs as the Docker image does, the actuator (Hawtio, Jolokia,
  * Prometheus) on a management port of its own, so the policy is checked where a desk reaches it.
  */
-class ProductionJolokiaPolicyTest {
+class ProductionSecurityTest {
 
     /** Node's own (a second --ztrade.security.admin-password would be joined to it with a comma). */
     private static final String ADMIN = "cluster-test-admin-password";
@@ -61,11 +61,14 @@ class ProductionJolokiaPolicyTest {
                 "--ztrade.redis.key-prefix=" + PREFIX,
                 "--ztrade.alpaca.base-url=" + alpaca.url(), "--ztrade.alphavantage.base-url=" + alpaca.url(),
                 // as the Docker image's MANAGEMENT_SERVER_PORT: the actuator in a child context on its own port
-                "--management.server.port=0");
+                "--management.server.port=0",
+                // a back-off longer than any pause of a loaded machine between two requests
+                "--ztrade.security.login.first-backoff=10m");
         int port = ((ServletWebServerApplicationContext) node).getWebServer().getPort();
         String managementPort = node.getEnvironment().getProperty("local.management.port");
         assertThat(managementPort).as("management port").isNotNull().isNotEqualTo(String.valueOf(port));
-        Map<String, String> passwords = Map.of("admin", ADMIN, "operator", OPERATOR, "viewer", VIEWER);
+        Map<String, String> passwords = Map.of("admin", ADMIN, "operator", OPERATOR, "viewer", VIEWER,
+                "intruder", "not-the-password");
         probe = new JolokiaProbe("http://127.0.0.1:" + managementPort, passwords);
         api = new JolokiaProbe("http://127.0.0.1:" + port, passwords);
         camel = node.getBean(CamelContext.class);
@@ -135,5 +138,35 @@ class ProductionJolokiaPolicyTest {
                 "Origin", "https://evil.example");
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
+    void failedLoginsBackOffBeforeAnyPasswordCheck() {
+        // five failures are free; the sixth is checked and starts the back-off
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            assertThat(api.raw("intruder", "GET", "/api/agents", null).statusCode()).as("attempt " + attempt).isEqualTo(401);
+        }
+        HttpResponse<String> held = api.raw("intruder", "GET", "/api/agents", null);
+        assertThat(held.statusCode()).isEqualTo(429);
+        assertThat(held.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isPositive());
+        // the actuator's port shares the same throttle
+        assertThat(probe.raw("intruder", "GET", "/actuator/jolokia/version", null).statusCode()).isEqualTo(429);
+        assertThat(node.getBean(AuditLog.class).latest(50)).filteredOn(e -> e.action().equals("LOGIN_FAILED"))
+                .filteredOn(e -> e.username().equals("intruder")).hasSize(6)
+                .allSatisfy(e -> assertThat(e.source()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+    }
+
+    @Test
+    void backtestFilesComeOnlyFromTheDataDirectory() {
+        for (String csv : List.of("/proc/self/environ", "../../../../etc/passwd")) {
+            String spec = "{\"agent\":\"test_stock\",\"from\":\"2025-03-03\",\"to\":\"2025-03-05\","
+                    + "\"source\":\"csv\",\"csv\":\"" + csv + "\"}";
+            HttpResponse<String> refused = api.raw("operator", "POST", "/api/backtests", spec);
+            assertThat(refused.statusCode()).as(csv).isEqualTo(400);
+            assertThat(refused.body()).as(csv).contains("is not a readable file under ztrade.backtest.data-dir")
+                    .doesNotContain("PATH=", "root:");
+            assertThat(api.raw("viewer", "POST", "/api/backtests", spec).statusCode()).as(csv).isEqualTo(403);
+        }
     }
 }
