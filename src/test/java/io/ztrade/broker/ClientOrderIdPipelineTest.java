@@ -57,12 +57,13 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
             for (int i = 0; i < burst; i++) {
                 trigger.fire(routeId, second);
             }
+            // the records are written off the run's thread, by the route's performance wireTap: wait for them
+            // before removing the route, whose removal drops the wireTap's pending sends
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.latest(agentId, 100).size() >= burst);
         } finally {
             removeRoute(routeId);
         }
 
-        // the records are written off the run's thread (the performance wireTap)
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.latest(agentId, 100).size() >= burst);
         List<RunRecord> runs = store.latest(agentId, 100);
         assertThat(runs).hasSize(burst).allSatisfy(r -> {
             assertThat(r.trigger()).isEqualTo("MANUAL");
