@@ -62,7 +62,8 @@ public class AuditLog {
                         rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("source")));
     }
 
-    private static HttpServletRequest currentRequest() {
+    /** The HTTP request this thread serves, or null (a JMX client, a scheduled run). */
+    public static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest() : null;
     }

@@ -22,8 +22,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Jolokia asks this for every request it has parsed, whatever form it came in (a GET path, encoded or not, the
@@ -212,7 +210,6 @@ class JolokiaRestrictor implements Restrictor {
     }
 
     private static HttpServletRequest request() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+        return AuditLog.currentRequest();
     }
 }

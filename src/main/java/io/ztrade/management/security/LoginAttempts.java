@@ -1,6 +1,7 @@
 package io.ztrade.management.security;
 
 import io.ztrade.management.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +10,6 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The outcome of each login attempt that got past {@link LoginThrottleFilter}, form or HTTP Basic: every failure is
@@ -55,8 +54,8 @@ class LoginAttempts {
         if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
             return details.getRemoteAddress();
         }
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr() : null;
+        HttpServletRequest request = AuditLog.currentRequest();
+        return request == null ? null : request.getRemoteAddr();
     }
 
     /** A value as it may be logged: at most 256 characters, control characters escaped ({@link AuditLog#escape}). */
