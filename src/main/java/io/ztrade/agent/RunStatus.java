@@ -10,5 +10,9 @@ public enum RunStatus {
     ORDER_SUBMITTED,
     FILLED,
     REJECTED_BY_BROKER,
-    FAILED
+    FAILED,
+    /** Cut by a shutdown before it ended; reconciliation completes it from the broker's state. */
+    INTERRUPTED,
+    /** A run that went through every step but placed no order on purpose (a start-up run, unless run-on-start=trade). */
+    DRY_RUN
 }
