@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedAccountTest {
 
     private final SimulatedMarket market = new SimulatedMarket(7);
-    private final SimulatedAccount account = new SimulatedAccount(market, new BigDecimal("10000"));
+    private final SimulatedAccount account = new SimulatedAccount(market, new io.ztrade.market.NyseCalendar(), new BigDecimal("10000"));
 
     @Test
     void aBuyFillsAtTheSimulatedPriceAndMovesCashIntoThePosition() {
