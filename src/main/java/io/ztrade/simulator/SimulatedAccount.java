@@ -5,6 +5,7 @@ import io.ztrade.market.MarketCalendar;
 import io.ztrade.market.MarketSession;
 import io.ztrade.market.NyseCalendar;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -38,14 +40,21 @@ public class SimulatedAccount {
     private final Map<String, Order> ordersById = new LinkedHashMap<>();
     private final Map<String, String> idsByClientId = new HashMap<>();
     private final Map<String, Holding> positions = new LinkedHashMap<>();
+    private final Clock clock;
     private BigDecimal cash;
     private long sequence;
 
+    @Autowired
     public SimulatedAccount(SimulatedMarket market, NyseCalendar calendar,
                             @Value("${ztrade.simulator.starting-cash:100000}") BigDecimal cash) {
+        this(market, calendar, cash, Clock.systemUTC());
+    }
+
+    SimulatedAccount(SimulatedMarket market, MarketCalendar calendar, BigDecimal cash, Clock clock) {
         this.market = market;
         this.calendar = calendar;
         this.cash = cash;
+        this.clock = clock;
     }
 
     /** What a client asks for; {@code limitPrice} only with type {@code limit}, {@code notional} only with market. */
@@ -133,7 +142,7 @@ public class SimulatedAccount {
     }
 
     public synchronized Order submit(Ticket t) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         settle(now);
         if (idsByClientId.containsKey(t.clientOrderId())) {
             throw new Refused(422, 40010001, "client_order_id must be unique");
@@ -169,18 +178,18 @@ public class SimulatedAccount {
     }
 
     public synchronized Optional<Order> order(String clientOrderId) {
-        settle(Instant.now());
+        settle(clock.instant());
         return Optional.ofNullable(idsByClientId.get(clientOrderId)).map(ordersById::get);
     }
 
     public synchronized Optional<Order> orderById(String id) {
-        settle(Instant.now());
+        settle(clock.instant());
         return Optional.ofNullable(ordersById.get(id));
     }
 
     /** The orders the query selects, in its direction, at most its limit. */
     public synchronized List<Order> orders(OrderQuery query) {
-        settle(Instant.now());
+        settle(clock.instant());
         List<Order> selected = new ArrayList<>(ordersById.values().stream().filter(query::matches).toList());
         Comparator<Order> bySubmission = Comparator.comparing(Order::submittedAt).thenComparingLong(Order::sequence);
         selected.sort(query.ascending() ? bySubmission : bySubmission.reversed());
@@ -193,7 +202,7 @@ public class SimulatedAccount {
      * @throws Refused 404 when there is no such order, 422 when it is no longer open (as Alpaca answers)
      */
     public synchronized Order cancel(String id) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         settle(now);
         Order order = ordersById.get(id);
         if (order == null) {
@@ -208,17 +217,17 @@ public class SimulatedAccount {
     }
 
     public synchronized Optional<Holding> position(String key) {
-        settle(Instant.now());
+        settle(clock.instant());
         return Optional.ofNullable(positions.get(key));
     }
 
     public synchronized List<Holding> positions() {
-        settle(Instant.now());
+        settle(clock.instant());
         return List.copyOf(positions.values());
     }
 
     public synchronized BigDecimal cash() {
-        settle(Instant.now());
+        settle(clock.instant());
         return cash;
     }
 
@@ -259,7 +268,7 @@ public class SimulatedAccount {
     }
 
     public BigDecimal price(String symbol) {
-        return BigDecimal.valueOf(market.priceAt(symbol, Instant.now()));
+        return BigDecimal.valueOf(market.priceAt(symbol, clock.instant()));
     }
 
     public BigDecimal marketValue(Holding h) {
