@@ -62,11 +62,17 @@ class AlpacaAccountSimulator {
         return account.positions().stream().map(this::json).toList();
     }
 
-    /** By key (BTCUSD, as Alpaca writes positions) or by symbol (BTC/USD, sent encoded as BTC%2FUSD). */
+    /** By key (BTCUSD, as Alpaca writes positions) or symbol. */
     @GetMapping("/v2/positions/{symbol}")
     Map<String, Object> position(@PathVariable String symbol) {
         return account.position(SimulatedAccount.positionKey(symbol.toUpperCase(java.util.Locale.ROOT))).map(this::json)
                 .orElseThrow(() -> new SimulatedAccount.Refused(404, 40410000, "position does not exist"));
+    }
+
+    /** A crypto pair written with its slash unencoded, as some clients send it: {@code /v2/positions/BTC/USD}. */
+    @GetMapping("/v2/positions/{base}/{quote}")
+    Map<String, Object> pairPosition(@PathVariable String base, @PathVariable String quote) {
+        return position(base + quote);
     }
 
     @GetMapping("/v2/assets/{symbolOrId}")
