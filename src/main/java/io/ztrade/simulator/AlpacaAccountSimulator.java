@@ -105,7 +105,7 @@ class AlpacaAccountSimulator {
         return json;
     }
 
-    private Map<String, Object> json(SimulatedAccount.Holding h) {
+    private Map<String, Object> json(Holding h) {
         Instant startOfDay = LocalDate.now(MarketCalendar.NEW_YORK).atStartOfDay(MarketCalendar.NEW_YORK).toInstant();
         BigDecimal lastDay = BigDecimal.valueOf(market.priceAt(h.symbol(), startOfDay));
         return AlpacaJson.position(h, account.price(h.symbol()), lastDay, account.available(h.key()));

@@ -57,7 +57,7 @@ final class AlpacaJson {
      * A position at the current simulated price; "last day" is the price at 00:00 New York today, the simulator
      * having no session close of its own for crypto.
      */
-    static Map<String, Object> position(SimulatedAccount.Holding h, BigDecimal price, BigDecimal lastDayPrice,
+    static Map<String, Object> position(Holding h, BigDecimal price, BigDecimal lastDayPrice,
                                         BigDecimal available) {
         SimulatedAssets.Asset asset = SimulatedAssets.bySymbol(h.symbol()).orElseThrow();
         BigDecimal marketValue = h.qty().multiply(price).setScale(2, RoundingMode.HALF_UP);

@@ -87,7 +87,7 @@ class AlpacaTradingSimulator {
                 + "-" + hex.substring(20);
     }
 
-    private SimulatedAccount.Ticket ticketOf(JsonNode body) {
+    private OrderTicket ticketOf(JsonNode body) {
         String symbol = body.path("symbol").asText("");
         String side = body.path("side").asText("");
         String type = body.path("type").asText("");
@@ -114,7 +114,7 @@ class AlpacaTradingSimulator {
         if ("market".equals(type) && limitPrice != null) {
             throw invalid("limit_price is only for limit orders");
         }
-        return new SimulatedAccount.Ticket(clientOrderId, symbol, side, type, timeInForce, qty, notional, limitPrice);
+        return new OrderTicket(clientOrderId, symbol, side, type, timeInForce, qty, notional, limitPrice);
     }
 
     private static BigDecimal positive(JsonNode body, String field) {

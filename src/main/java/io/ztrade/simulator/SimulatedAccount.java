@@ -57,11 +57,6 @@ public class SimulatedAccount {
         this.clock = clock;
     }
 
-    /** What a client asks for; {@code limitPrice} only with type {@code limit}, {@code notional} only with market. */
-    public record Ticket(String clientOrderId, String symbol, String side, String type, String timeInForce,
-                         BigDecimal qty, BigDecimal notional, BigDecimal limitPrice) {
-    }
-
     /**
      * One order as Alpaca reports it; {@code expiresAt} (a day order's session close) and {@code sequence} (ties in
      * submission time) are the simulator's own.
@@ -100,29 +95,6 @@ public class SimulatedAccount {
         }
     }
 
-    /** @param key the symbol without its slash, as Alpaca keys positions */
-    public record Holding(String key, String symbol, BigDecimal qty, BigDecimal avgEntryPrice) {
-
-        /** The position after a fill of {@code signedQty} (negative sells) at {@code price}; null when flat. */
-        static Holding after(Holding before, String key, String symbol, BigDecimal signedQty, BigDecimal price) {
-            BigDecimal held = before == null ? BigDecimal.ZERO : before.qty();
-            BigDecimal now = held.add(signedQty);
-            if (now.signum() == 0) {
-                return null;
-            }
-            BigDecimal avg;
-            if (held.signum() == 0 || held.signum() == signedQty.signum()) {
-                avg = held.multiply(before == null ? price : before.avgEntryPrice()).add(signedQty.multiply(price))
-                        .divide(now, 6, RoundingMode.HALF_UP);
-            } else if (now.signum() == held.signum()) {
-                avg = before.avgEntryPrice();  // a reduction keeps the entry price
-            } else {
-                avg = price;  // flipped from long to short (or back): the rest was opened at this fill
-            }
-            return new Holding(key, symbol, now, avg);
-        }
-    }
-
     /** Thrown with Alpaca's status, code and message. */
     public static final class Refused extends RuntimeException {
         final int status;
@@ -138,10 +110,10 @@ public class SimulatedAccount {
     /** A market order, as the agents place them. */
     public Order submit(String clientOrderId, String symbol, String side, BigDecimal qty, BigDecimal notional,
                         String timeInForce) {
-        return submit(new Ticket(clientOrderId, symbol, side, "market", timeInForce, qty, notional, null));
+        return submit(new OrderTicket(clientOrderId, symbol, side, "market", timeInForce, qty, notional, null));
     }
 
-    public synchronized Order submit(Ticket t) {
+    public synchronized Order submit(OrderTicket t) {
         Instant now = clock.instant();
         settle(now);
         if (idsByClientId.containsKey(t.clientOrderId())) {

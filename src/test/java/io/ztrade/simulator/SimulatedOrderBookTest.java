@@ -37,7 +37,7 @@ class SimulatedOrderBookTest {
         prices.put("ZQA", 90.0);
         account.submit(ticket("c2", "ZQA", "buy", "market", "day", "5", null));
 
-        SimulatedAccount.Holding short5 = account.position("ZQA").orElseThrow();
+        Holding short5 = account.position("ZQA").orElseThrow();
         assertThat(short5.qty()).isEqualByComparingTo("-5");
         // the old arithmetic gave (-1000 + 450) / -5 = 110
         assertThat(short5.avgEntryPrice()).isEqualByComparingTo("100");
@@ -50,7 +50,7 @@ class SimulatedOrderBookTest {
         prices.put("ZQB", 120.0);
         account.submit(ticket("f2", "ZQB", "sell", "market", "day", "3", null));
 
-        SimulatedAccount.Holding flipped = account.position("ZQB").orElseThrow();
+        Holding flipped = account.position("ZQB").orElseThrow();
         assertThat(flipped.qty()).isEqualByComparingTo("-2");
         assertThat(flipped.avgEntryPrice()).isEqualByComparingTo("120");
     }
@@ -73,7 +73,7 @@ class SimulatedOrderBookTest {
         assertThat(filled.filledAt()).isEqualTo(WEDNESDAY_10_00.plusSeconds(120));
         assertThat(account.cash()).isEqualByComparingTo("9050.00");
         assertThat(account.buyingPower()).isEqualByComparingTo("9050.00");
-        assertThat(account.position("ZQC")).get().extracting(SimulatedAccount.Holding::qty).isEqualTo(new BigDecimal("10"));
+        assertThat(account.position("ZQC")).get().extracting(Holding::qty).isEqualTo(new BigDecimal("10"));
     }
 
     @Test
@@ -124,9 +124,9 @@ class SimulatedOrderBookTest {
         assertThat(account.order("b2")).isEmpty();
     }
 
-    private static SimulatedAccount.Ticket ticket(String id, String symbol, String side, String type, String tif, String qty,
+    private static OrderTicket ticket(String id, String symbol, String side, String type, String tif, String qty,
                                                   String limit) {
-        return new SimulatedAccount.Ticket(id, symbol, side, type, tif, new BigDecimal(qty), null,
+        return new OrderTicket(id, symbol, side, type, tif, new BigDecimal(qty), null,
                 limit == null ? null : new BigDecimal(limit));
     }
 
