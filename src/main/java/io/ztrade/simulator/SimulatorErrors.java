@@ -11,6 +11,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Errors as Alpaca writes them, {@code {"code": ..., "message": ...}}, naming what was wrong; never a stack trace.
@@ -29,7 +30,12 @@ class SimulatorErrors {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Object> missing(MissingServletRequestParameterException e) {
-        return AlpacaJson.error(422, 40010000, e.getParameterName() + " is required");
+        return AlpacaJson.error(400, 40010000, e.getParameterName() + " is required");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> mistyped(MethodArgumentTypeMismatchException e) {
+        return AlpacaJson.error(400, 40010000, e.getName() + " has an invalid value '" + e.getValue() + "'");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -50,6 +56,10 @@ class SimulatorErrors {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> unexpected(RuntimeException e) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            int status = spring.getStatusCode().value();
+            return AlpacaJson.error(status, status * 100_000, String.valueOf(spring.getBody().getDetail()));
+        }
         LOG.error("simulator request failed", e);
         return AlpacaJson.error(500, 50010000, "internal server error");
     }

@@ -51,6 +51,12 @@ abstract class SimulatorApiSupport extends PipelineTestSupport {
         return send(request(path).GET());
     }
 
+    /** A GET of any simulator path ({@code /simulator/...}). */
+    Reply send(String simulatorPath) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + simulatorPath))
+                .header(SimulatorToken.HEADER, token.value()).GET());
+    }
+
     Reply delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

@@ -190,7 +190,14 @@ class SimulatorOrdersApiTest extends SimulatorApiSupport {
 
     @Test
     void aMissingClientOrderIdIsNamed() throws Exception {
-        assertAlpacaError(get("/v2/orders:by_client_order_id"), 422, "client_order_id");
+        assertAlpacaError(get("/v2/orders:by_client_order_id"), 400, "client_order_id is required");
+    }
+
+    /** The market-data simulator shares the error handling: a mistyped number is the client's error, not a 500. */
+    @Test
+    void aMistypedNumberIsA400NamingIt() throws Exception {
+        Reply reply = send("/simulator/alpaca-data/v2/stocks/TSLA/bars?timeframe=1Min&limit=ten");
+        assertAlpacaError(reply, 400, "limit has an invalid value 'ten'");
     }
 
     private static String id(JsonNode order) {
