@@ -1,6 +1,12 @@
 package io.ztrade.replay;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.broker.OrderAck;
+import io.ztrade.risk.protection.Fill;
+import io.ztrade.risk.protection.TradeHistory;
+import io.ztrade.risk.protection.Trip;
+import io.ztrade.risk.protection.TripListener;
+import java.math.BigDecimal;
 import io.ztrade.performance.PerformanceStore;
 import io.ztrade.performance.RunRecord;
 import java.time.Instant;
@@ -14,18 +20,22 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The replay's {@link PerformanceStore}: the backtest's own runs, in memory, so risk's orders-per-day rule counts
- * the replayed orders and never the live ones. The backtest adds each run as it finishes, on the run's thread.
+ * The replay's {@link PerformanceStore} and {@link TradeHistory}: the backtest's own runs, in memory, so risk's
+ * orders-per-day rule and the protections count the replayed orders and fills, never the live ones; and the
+ * {@link TripListener} that keeps the backtest's protection trips (a backtest never holds the live desk). The backtest adds each run as it finishes, on the run's thread.
  * A backtest keeps only each order's time and the count of each status (a few bytes a run, not the run with its
  * snapshot and signals), so that its heap grows with its bars, not with its runs x their size.
  */
-public final class ReplayRecords implements PerformanceStore {
+public final class ReplayRecords implements PerformanceStore, TradeHistory, TripListener {
 
     private final boolean keepRuns;
     private final List<AgentRun> runs = new CopyOnWriteArrayList<>();
     private final List<Instant> orders = new CopyOnWriteArrayList<>();
     private final Map<RunStatus, Integer> statuses = new ConcurrentSkipListMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final List<Fill> fills = new CopyOnWriteArrayList<>();
+    private final PriceTape prices = new PriceTape();
+    private final List<Trip> trips = new CopyOnWriteArrayList<>();
 
     /** Keeps every run (a single replay's tests and benchmarks compare them). */
     public ReplayRecords() {
@@ -42,6 +52,14 @@ public final class ReplayRecords implements PerformanceStore {
         }
         if (run.order() != null) {
             orders.add(run.scheduledAt());
+            OrderAck o = run.order();
+            if (o.filledQty() != null && o.filledQty().signum() > 0 && o.filledAvgPrice() != null && run.risk() != null) {
+                fills.add(new Fill(run.scheduledAt(), run.agentId(), run.agent().symbol(), run.risk().side(), o.filledQty(),
+                        o.filledAvgPrice()));
+            }
+        }
+        if (run.market() != null) {
+            prices.add(run.scheduledAt(), run.market().price());
         }
         statuses.merge(run.status(), 1, Integer::sum);
         count.incrementAndGet();
@@ -58,6 +76,31 @@ public final class ReplayRecords implements PerformanceStore {
 
     public int count() {
         return count.get();
+    }
+
+    /** The protections that tripped in this backtest, in order. */
+    public List<Trip> trips() {
+        return List.copyOf(trips);
+    }
+
+    @Override
+    public void tripped(Trip trip) {
+        trips.add(trip);
+    }
+
+    @Override
+    public List<Fill> fills(String agentId) {
+        return List.copyOf(fills);
+    }
+
+    @Override
+    public Optional<BigDecimal> lastPrice(String agentId, Instant before) {
+        return prices.lastBefore(before);
+    }
+
+    @Override
+    public Optional<PriceRange> priceRange(String agentId, Instant after, Instant before) {
+        return prices.range(after, before);
     }
 
     @Override
