@@ -170,10 +170,10 @@ public class ReplayEngine {
                 // the replay's own beans, under names only its route uses
                 beans.put(routeId + ".agentRuns", new ReplayAgentRuns(agent));
                 beans.put(routeId + ".sentiment", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock));
-                // the live protections over the backtest's own fills; a trip is kept in the backtest's result, never
-                // the live desk's holds or alerts
+                // the live protections over the backtest's own fills; a trip is kept in the backtest's result and
+                // holds the backtest's agent, never the live desk (no live hold, no alert)
                 beans.put(routeId + ".risk", new RiskValidator(riskRules, new KillSwitch(), broker, records,
-                        protections.over(records, new InMemoryProtectionTrips(), records)));
+                        protections.over(records, new InMemoryProtectionTrips(), records, records)));
                 beans.forEach(camel.getRegistry()::bind);
                 parameters.put("runsBean", routeId + ".agentRuns");
                 parameters.put("sentimentBean", routeId + ".sentiment");

@@ -2,7 +2,10 @@ package io.ztrade.replay;
 
 import io.ztrade.agent.AgentRun;
 import io.ztrade.broker.OrderAck;
+import io.ztrade.desk.TradingHolds;
+import io.ztrade.market.MarketCalendar;
 import io.ztrade.risk.protection.Fill;
+import io.ztrade.risk.protection.HeldScopes;
 import io.ztrade.risk.protection.TradeHistory;
 import io.ztrade.risk.protection.Trip;
 import io.ztrade.risk.protection.TripListener;
@@ -26,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A backtest keeps only each order's time and the count of each status (a few bytes a run, not the run with its
  * snapshot and signals), so that its heap grows with its bars, not with its runs x their size.
  */
-public final class ReplayRecords implements PerformanceStore, TradeHistory, TripListener {
+public final class ReplayRecords implements PerformanceStore, TradeHistory, TripListener, HeldScopes {
 
     private final boolean keepRuns;
     private final List<AgentRun> runs = new CopyOnWriteArrayList<>();
@@ -36,6 +39,8 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
     private final List<Fill> fills = new CopyOnWriteArrayList<>();
     private final PriceTape prices = new PriceTape();
     private final List<Trip> trips = new CopyOnWriteArrayList<>();
+    /** Holds by scope (an agent or the desk): the trip, and the start of the New York day that lifts it. */
+    private final Map<String, Map.Entry<Trip, Instant>> holds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Keeps every run (a single replay's tests and benchmarks compare them). */
     public ReplayRecords() {
@@ -83,9 +88,31 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
         return List.copyOf(trips);
     }
 
+    /**
+     * Keeps the trip; a drawdown or daily loss trip holds the agent (or the desk) in this backtest until the next New
+     * York day begins, as if an operator lifted the hold the next morning.
+     */
     @Override
     public void tripped(Trip trip) {
         trips.add(trip);
+        if (trip.holds()) {
+            Instant nextDay = trip.at().atZone(MarketCalendar.NEW_YORK).toLocalDate().plusDays(1)
+                    .atStartOfDay(MarketCalendar.NEW_YORK).toInstant();
+            holds.put(trip.scope(), Map.entry(trip, nextDay));
+        }
+    }
+
+    @Override
+    public Optional<String> heldAt(String agentId, Instant at) {
+        for (String scope : List.of(TradingHolds.DESK, agentId)) {
+            Map.Entry<Trip, Instant> hold = holds.get(scope);
+            if (hold != null && at.isBefore(hold.getValue())) {
+                return Optional.of((scope.equals(TradingHolds.DESK) ? "the desk" : "agent " + agentId) + " is held by protection "
+                        + hold.getKey().protection() + " since " + hold.getKey().at() + "; a backtest lifts a hold when the next"
+                        + " New York day begins (" + hold.getValue() + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -15,8 +15,8 @@ import io.ztrade.agent.RunStatus;
  * @param equity   one point per replayed fire time: equity after the run, the price then, the position held
  * @param statuses how many runs ended in each status
  * @param runCount runs replayed
- * @param trips    the protections that tripped, in order (a backtest records them and trades on, as if an operator
- *                 lifted each hold at once; the tripping run itself is rejected)
+ * @param trips    the protections that tripped, in order; a drawdown or daily loss trip holds the backtest's agent
+ *                 until the next New York day begins (as if an operator lifted it the next morning)
  */
 public record ReplayResult(AgentSettings agent, double startingCash, List<AgentRun> runs, List<EquityPoint> equity,
                            List<PaperBroker.Fill> fills, long elapsedNanos, Map<RunStatus, Integer> statuses,

@@ -20,23 +20,35 @@ public final class Protections {
     private final TradeHistory history;
     private final ProtectionTrips trips;
     private final TripListener listener;
+    private final HeldScopes held;
 
     public Protections(List<Protection> protections, TradeHistory history, ProtectionTrips trips, TripListener listener) {
+        this(protections, history, trips, listener, HeldScopes.NONE);
+    }
+
+    private Protections(List<Protection> protections, TradeHistory history, ProtectionTrips trips, TripListener listener,
+                        HeldScopes held) {
         this.protections = List.copyOf(protections);
         this.history = history;
         this.trips = trips;
         this.listener = listener;
+        this.held = held;
     }
 
-    /** The same protections over other records, trips and listener: a backtest's own. */
-    public Protections over(TradeHistory otherHistory, ProtectionTrips otherTrips, TripListener otherListener) {
-        return new Protections(protections, otherHistory, otherTrips, otherListener);
+    /** The same protections over a backtest's own records, trips, listener and holds. */
+    public Protections over(TradeHistory otherHistory, ProtectionTrips otherTrips, TripListener otherListener,
+                            HeldScopes otherHeld) {
+        return new Protections(protections, otherHistory, otherTrips, otherListener, otherHeld);
     }
 
     /** The reasons the run may not place its order (empty: none tripped). */
     public List<String> check(AgentRun run, OrderSide side) {
         if (protections.isEmpty()) {
             return List.of();
+        }
+        Optional<String> hold = held.heldAt(run.agentId(), run.scheduledAt());
+        if (hold.isPresent()) {
+            return List.of(hold.get());
         }
         ProtectionCheck check = new ProtectionCheck(run, side, history, trips);
         List<String> reasons = new ArrayList<>();
