@@ -10,6 +10,7 @@ import java.util.Set;
 public final class InMemoryProtectionTrips implements ProtectionTrips {
 
     private final Map<String, Recorded> last = new LinkedHashMap<>();
+    private final Map<String, Recorded> before = new LinkedHashMap<>();
     private final Set<String> windows = new HashSet<>();
 
     @Override
@@ -22,7 +23,23 @@ public final class InMemoryProtectionTrips implements ProtectionTrips {
         if (!windows.add(trip.scope() + "/" + trip.protection() + "/" + trip.windowStart())) {
             return false;
         }
-        last.put(trip.scope() + "/" + trip.protection(), new Recorded(trip.at(), trip.pnl()));
+        Recorded previous = last.put(trip.scope() + "/" + trip.protection(), new Recorded(trip.at(), trip.pnl()));
+        if (previous != null) {
+            before.put(trip.scope() + "/" + trip.protection(), previous);
+        }
         return true;
+    }
+
+    @Override
+    public synchronized void forget(Trip trip) {
+        String key = trip.scope() + "/" + trip.protection();
+        if (windows.remove(key + "/" + trip.windowStart())) {
+            Recorded previous = before.remove(key);
+            if (previous == null) {
+                last.remove(key);
+            } else {
+                last.put(key, previous);
+            }
+        }
     }
 }

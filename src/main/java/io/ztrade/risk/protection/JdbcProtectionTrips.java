@@ -43,4 +43,11 @@ class JdbcProtectionTrips implements ProtectionTrips {
             return false;
         }
     }
+
+    @Override
+    public void forget(Trip trip) {
+        jdbc.update("DELETE FROM protection_trips WHERE scope = :scope AND protection = :protection AND window_start = :windowStart",
+                new MapSqlParameterSource("scope", trip.scope()).addValue("protection", trip.protection())
+                        .addValue("windowStart", Timestamp.from(trip.windowStart())));
+    }
 }

@@ -15,4 +15,7 @@ public interface ProtectionTrips {
 
     /** Records the trip unless one of its scope, protection and window is recorded; true when this call recorded it. */
     boolean record(Trip trip, String runId);
+
+    /** Takes back a trip whose hold or alert failed, so the run's retry (or the next run) records and holds it again. */
+    void forget(Trip trip);
 }

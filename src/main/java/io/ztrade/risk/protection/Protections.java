@@ -57,10 +57,20 @@ public final class Protections {
             if (trip.isPresent()) {
                 reasons.add(trip.get().reason());
                 if (trips.record(trip.get(), run.runId())) {
-                    listener.tripped(trip.get());
+                    told(trip.get());
                 }
             }
         }
         return reasons;
+    }
+
+    /** A hold that failed must not be lost: the trip is taken back and the run fails, so its retry holds again. */
+    private void told(Trip trip) {
+        try {
+            listener.tripped(trip);
+        } catch (RuntimeException e) {
+            trips.forget(trip);
+            throw e;
+        }
     }
 }

@@ -192,6 +192,26 @@ class ProtectionLimitsTest {
     }
 
     @Test
+    void aHoldThatFailsIsNotLostTheRetryHoldsAgain() {
+        AgentSettings a = agent("a1", "maxDrawdown", "100");
+        fill("a1", NOW.minusSeconds(3600), BUY, "10", "100");
+        List<Trip> held = new ArrayList<>();
+        boolean[] holdsDown = {true};
+        Protections p = new Protections(List.of(MaxDrawdownProtection.agent()), history, trips, trip -> {
+            if (holdsDown[0]) {
+                throw new IllegalStateException("desk state unreachable");
+            }
+            held.add(trip);
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> check(p, a, BUY, NOW, "85"))
+                .hasMessage("desk state unreachable");
+        assertThat(trips.last("a1", "max-drawdown")).as("taken back").isEmpty();
+        holdsDown[0] = false;
+        assertThat(check(p, a, BUY, NOW, "85")).hasSize(1);
+        assertThat(held).hasSize(1);
+    }
+
+    @Test
     void protectionsThatAreOffReadNoRecords() {
         AgentSettings a = agent("a1");
         TradeHistory unreadable = new TradeHistory() {

@@ -97,5 +97,11 @@ class ProtectionRecordsTest {
                 .as("another scope; a long reason is cut to the column").isTrue();
         assertThat(trips.last("a", "max-drawdown")).hasValueSatisfying(r -> assertThat(r.at()).isEqualTo(T.plusSeconds(60)));
         assertThat(trips.last("a", "max-daily-loss")).isEmpty();
+
+        // a hold that failed: the trip is taken back, the previous one is the last again, and it can be recorded anew
+        Trip next = new Trip("a", "max-drawdown", T.plusSeconds(60), T, new BigDecimal("-700"), "next window", true);
+        trips.forget(next);
+        assertThat(trips.last("a", "max-drawdown")).hasValueSatisfying(r -> assertThat(r.at()).isEqualTo(T));
+        assertThat(trips.record(next, "run-3")).isTrue();
     }
 }
