@@ -6,6 +6,7 @@ import io.ztrade.desk.TradingHolds;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.risk.protection.Fill;
 import io.ztrade.risk.protection.HeldScopes;
+import io.ztrade.risk.protection.PnlCurve;
 import io.ztrade.risk.protection.TradeHistory;
 import io.ztrade.risk.protection.Trip;
 import io.ztrade.risk.protection.TripListener;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.ztrade.agent.RunStatus;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The replay's {@link PerformanceStore} and {@link TradeHistory}: the backtest's own runs, in memory, so risk's
@@ -37,6 +39,7 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
     private final Map<RunStatus, Integer> statuses = new ConcurrentSkipListMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final List<Fill> fills = new CopyOnWriteArrayList<>();
+    private final PnlCurve.Builder curve = new PnlCurve.Builder();
     private final PriceTape prices = new PriceTape();
     private final List<Trip> trips = new CopyOnWriteArrayList<>();
     /** Holds by scope (an agent or the desk): the trip, and the start of the New York day that lifts it. */
@@ -59,8 +62,10 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
             orders.add(run.scheduledAt());
             OrderAck o = run.order();
             if (o.filledQty() != null && o.filledQty().signum() > 0 && o.filledAvgPrice() != null && run.risk() != null) {
-                fills.add(new Fill(run.scheduledAt(), run.agentId(), run.agent().symbol(), run.risk().side(), o.filledQty(),
-                        o.filledAvgPrice()));
+                Fill fill = new Fill(run.scheduledAt(), run.agentId(), run.agent().symbol(), run.risk().side(), o.filledQty(),
+                        o.filledAvgPrice());
+                fills.add(fill);
+                curve.add(fill);
             }
         }
         if (run.market() != null) {
@@ -118,6 +123,12 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
     @Override
     public List<Fill> fills(String agentId) {
         return List.copyOf(fills);
+    }
+
+    /** The backtest's one agent's curve, grown fill by fill as the runs finish. */
+    @Override
+    public PnlCurve curve(String agentId, Instant until, Supplier<List<Fill>> ignored) {
+        return curve.upTo(until);
     }
 
     @Override

@@ -25,7 +25,7 @@ final class LosingStreakCooldown implements Protection {
         if (limits.cooldownAfterLosses() == 0) {
             return Optional.empty();
         }
-        PnlCurve curve = PnlCurve.of(c.agentFills(), c.at());
+        PnlCurve curve = c.curve(false, c.at());
         Instant lockStart = null;
         int streak = 0;
         for (PnlCurve.Step step : curve.steps()) {

@@ -5,7 +5,6 @@ import static io.ztrade.risk.protection.ProtectionCheck.dollars;
 import io.ztrade.desk.TradingHolds;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,11 +46,10 @@ final class MaxDailyLossProtection implements Protection {
             return Optional.empty();
         }
         String scope = desk ? TradingHolds.DESK : c.agentId();
-        List<Fill> fills = desk ? c.deskFills() : c.agentFills();
         Instant dayStart = c.dayStart();
         Optional<ProtectionTrips.Recorded> tripToday = c.lastTrip(scope, name).filter(t -> !t.at().isBefore(dayStart));
-        BigDecimal start = tripToday.isPresent() ? tripToday.get().pnl() : PnlMeasures.atDayStart(fills, c);
-        BigDecimal now = PnlMeasures.now(PnlCurve.of(fills, c.at()), c);
+        BigDecimal start = tripToday.isPresent() ? tripToday.get().pnl() : PnlMeasures.atDayStart(desk, c);
+        BigDecimal now = PnlMeasures.now(c.curve(desk, c.at()), c);
         BigDecimal loss = start.subtract(now);
         if (loss.compareTo(max) <= 0) {
             return Optional.empty();

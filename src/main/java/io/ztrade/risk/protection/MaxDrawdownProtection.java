@@ -4,7 +4,6 @@ import static io.ztrade.risk.protection.ProtectionCheck.dollars;
 
 import io.ztrade.desk.TradingHolds;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,8 +45,7 @@ final class MaxDrawdownProtection implements Protection {
             return Optional.empty();
         }
         String scope = desk ? TradingHolds.DESK : c.agentId();
-        List<Fill> fills = desk ? c.deskFills() : c.agentFills();
-        PnlCurve curve = PnlCurve.of(fills, c.at());
+        PnlCurve curve = c.curve(desk, c.at());
         Optional<ProtectionTrips.Recorded> trip = c.lastTrip(scope, name);
         BigDecimal now = PnlMeasures.now(curve, c);
         BigDecimal peak = PnlMeasures.peak(curve, trip, now, c, !desk);

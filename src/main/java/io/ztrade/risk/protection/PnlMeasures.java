@@ -3,7 +3,6 @@ package io.ztrade.risk.protection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,9 +18,9 @@ final class PnlMeasures {
     }
 
     /** P&L when the New York day began: the fills before it, each open agent marked at its last price before it. */
-    static BigDecimal atDayStart(List<Fill> fills, ProtectionCheck c) {
+    static BigDecimal atDayStart(boolean desk, ProtectionCheck c) {
         Instant dayStart = c.dayStart();
-        PnlCurve before = PnlCurve.of(fills, dayStart.minusNanos(1));
+        PnlCurve before = c.curve(desk, dayStart.minusNanos(1));
         return before.pnl(marks(before, c, dayStart, null));
     }
 

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ public final class ProtectionCheck {
     private final ProtectionTrips trips;
     private List<Fill> agentFills;
     private List<Fill> deskFills;
+    private final Map<String, PnlCurve> curves = new HashMap<>();
 
     public ProtectionCheck(AgentRun run, OrderSide side, TradeHistory history, ProtectionTrips trips) {
         this.run = run;
@@ -64,6 +67,13 @@ public final class ProtectionCheck {
 
     public Optional<ProtectionTrips.Recorded> lastTrip(String scope, String protection) {
         return trips.last(scope, protection);
+    }
+
+    /** The agent's (or, with {@code desk}, every agent's) P&L curve up to {@code until}, built once per check. */
+    public PnlCurve curve(boolean desk, Instant until) {
+        return curves.computeIfAbsent(desk + "@" + until, k -> desk
+                ? history.curve(null, until, this::deskFills)
+                : history.curve(agentId(), until, this::agentFills));
     }
 
     public List<Fill> agentFills() {

@@ -105,6 +105,19 @@ class AverageCostBookTest {
         assertThat(curve.pnl(Map.of("a", bd("95"), "b", bd("230")))).isEqualByComparingTo("130");
         assertThat(curve.openAgents()).containsExactly("a", "b");
         assertThat(PnlCurve.of(fills, t.plusSeconds(119)).steps()).as("only fills up to the instant").hasSize(2);
+
+        // a backtest's curve, grown fill by fill, answers every instant as the walk over all fills does
+        PnlCurve.Builder grown = new PnlCurve.Builder();
+        fills.forEach(grown::add);
+        for (int s = -1; s <= 200; s += 30) {
+            Instant until = t.plusSeconds(s);
+            PnlCurve walked = PnlCurve.of(fills, until);
+            PnlCurve view = grown.upTo(until);
+            assertThat(view.steps()).isEqualTo(walked.steps());
+            assertThat(view.pnl(Map.of("a", bd("95")))).isEqualByComparingTo(walked.pnl(Map.of("a", bd("95"))));
+            assertThat(view.openAgents()).isEqualTo(walked.openAgents());
+        }
+        assertThatThrownBy(() -> grown.add(new Fill(t, "a", "TSLA", BUY, bd("1"), bd("1")))).hasMessageContaining("time order");
     }
 
     @Test
