@@ -104,4 +104,35 @@ class ProtectionRecordsTest {
         assertThat(trips.last("a", "max-drawdown")).hasValueSatisfying(r -> assertThat(r.at()).isEqualTo(T));
         assertThat(trips.record(next, "run-3")).isTrue();
     }
+
+    /** Many runs (or nodes) seeing the same loss at once: one of them records it, so one holds. 20 rounds of 8. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void concurrentTripsOfOneWindowRecordOnce(String db) throws Exception {
+        JdbcProtectionTrips trips = new JdbcProtectionTrips(migrated(db));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Trip trip = new Trip("desk", "desk-max-daily-loss", T.plusSeconds(round), T.minusSeconds(round), BigDecimal.TEN,
+                        "round " + round, true);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Boolean>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String runId = "run-" + round + "-" + i;
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return trips.record(trip, runId);
+                    }));
+                }
+                go.countDown();
+                int recorded = 0;
+                for (java.util.concurrent.Future<Boolean> answer : answers) {
+                    recorded += answer.get() ? 1 : 0;
+                }
+                assertThat(recorded).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
