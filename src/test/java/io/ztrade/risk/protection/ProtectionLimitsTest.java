@@ -211,6 +211,25 @@ class ProtectionLimitsTest {
         assertThat(held).hasSize(1);
     }
 
+    @ParameterizedTest(name = "{0}={1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "maxDrawdown|-1|agent a1: parameter 'maxDrawdown' must be dollars, 0 for off, got -1",
+            "maxDailyLoss|500 dollars|agent a1: parameter 'maxDailyLoss' '500 dollars' is not a number",
+            "cooldownAfterLosses|-2|agent a1: parameter 'cooldownAfterLosses' must be between 0 (off) and 1000 losing trades, got -2",
+            "cooldownPeriod|60 minutes|agent a1: parameter 'cooldownPeriod' '60 minutes' is not a period such as 90s, 60m, 4h or 1d",
+            "cooldownPeriod|0m|agent a1: parameter 'cooldownPeriod' must be longer than 0 (turn the cooldown off with cooldownAfterLosses=0)"})
+    void aBadProtectionSettingNamesTheAgentAndTheField(String field, String value, String message) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent("a1", field, value)).hasMessage(message);
+    }
+
+    @Test
+    void periodsReadAsTradersWriteThem() {
+        assertThat(agent("a1", "cooldownPeriod", "90s").protections().cooldownPeriod()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(agent("a1", "cooldownPeriod", "4h").protections().cooldownPeriod()).isEqualTo(Duration.ofHours(4));
+        assertThat(agent("a1", "cooldownPeriod", "1d").protections().cooldownPeriod()).isEqualTo(Duration.ofDays(1));
+        assertThat(agent("a1", "cooldownPeriod", "PT1H30M").protections().cooldownPeriod()).isEqualTo(Duration.ofMinutes(90));
+    }
+
     @Test
     void protectionsThatAreOffReadNoRecords() {
         AgentSettings a = agent("a1");
