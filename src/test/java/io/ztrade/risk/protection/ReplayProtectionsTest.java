@@ -7,6 +7,7 @@ import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.alert.Alerts;
 import io.ztrade.market.MarketCalendar;
+import io.ztrade.replay.BacktestReport;
 import io.ztrade.replay.FillModel;
 import io.ztrade.replay.PriceHistory;
 import io.ztrade.replay.ReplayEngine;
@@ -48,8 +49,9 @@ class ReplayProtectionsTest extends ProtectionPipelineSupport {
         PriceHistory history = new SyntheticHistory(calendar, 7, 250, 0.6, 0).load(settings, from.minus(Duration.ofDays(5)), to);
         double cooldownAlerts = alerts.count("protection-cooldown", "sent") + alerts.count("protection-cooldown", "held_back");
 
-        ReplayResult result = engine.replay(new ReplayRequest("test_stock", overrides, from, to, history, Map.of(), null,
-                new FillModel(1, 5, 10), 100_000, null), ReplayEngine.Progress.NONE);
+        ReplayRequest request = new ReplayRequest("test_stock", overrides, from, to, history, Map.of(), null,
+                new FillModel(1, 5, 10), 100_000, null);
+        ReplayResult result = engine.replay(request, ReplayEngine.Progress.NONE);
 
         assertThat(result.trips()).extracting(Trip::protection).contains("max-daily-loss", "cooldown");
         // every trip is on a run that it rejected, with its reason
@@ -73,6 +75,9 @@ class ReplayProtectionsTest extends ProtectionPipelineSupport {
             assertThat(r.scheduledAt()).isAfter(dailyLosses.get(0).windowStart().plus(Duration.ofDays(1)));
             assertThat(r.status()).isEqualTo(RunStatus.FILLED);
         });
+        assertThat(BacktestReport.of(request, "synthetic", result).protectionTrips()).as("the report lists them")
+                .hasSameSizeAs(result.trips()).first().asString()
+                .isEqualTo(result.trips().get(0).at() + " " + result.trips().get(0).reason());
         assertThat(HOLDS).as("a backtest never holds the live desk").noneMatch(h -> h.scope().equals("test_stock"));
         assertThat(tripsRecorded("test_stock", "max-daily-loss") + tripsRecorded("test_stock", "cooldown")).isZero();
         assertThat(alerts.count("protection-cooldown", "sent") + alerts.count("protection-cooldown", "held_back"))
