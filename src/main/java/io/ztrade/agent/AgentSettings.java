@@ -1,6 +1,7 @@
 package io.ztrade.agent;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import org.quartz.CronExpression;
@@ -26,6 +27,7 @@ import org.quartz.CronExpression;
  * @param allowShort       whether a SELL may open or grow a short position (defaults to false)
  * @param indicators       the technical analysis' indicator periods (defaults RSI 14, MACD 12/26/9, SMA 20/50,
  *                         Bollinger 20 x 2)
+ * @param protections      drawdown, daily loss and losing-streak limits (defaults: all off)
  */
 public record AgentSettings(
         String agentId,
@@ -42,7 +44,8 @@ public record AgentSettings(
         BigDecimal maxOrderNotional,
         int maxOrdersPerDay,
         boolean allowShort,
-        Indicators indicators) {
+        Indicators indicators,
+        ProtectionLimits protections) {
 
     /**
      * Periods (in bars) of the technical indicators.
@@ -60,6 +63,22 @@ public record AgentSettings(
                              int bollingerPeriod, double bollingerWidth) {
 
         public static final Indicators DEFAULTS = new Indicators(14, 12, 26, 9, 20, 50, 20, 2.0);
+    }
+
+    /**
+     * The agent's protections (io.ztrade.risk.protection), checked before each order; 0 turns one off.
+     *
+     * @param maxDrawdown         dollars the agent's P&L (realized + unrealized) may fall below its peak before the
+     *                            agent is halted (defaults to 0, off)
+     * @param maxDailyLoss        dollars the agent may lose in one New York day before it is halted (defaults to 0, off)
+     * @param cooldownAfterLosses closing trades lost in a row after which the agent opens no position for
+     *                            {@code cooldownPeriod} (defaults to 0, off)
+     * @param cooldownPeriod      how long that cooldown lasts (defaults to 60 minutes)
+     */
+    public record ProtectionLimits(BigDecimal maxDrawdown, BigDecimal maxDailyLoss, int cooldownAfterLosses,
+                                   Duration cooldownPeriod) {
+
+        public static final ProtectionLimits OFF = new ProtectionLimits(BigDecimal.ZERO, BigDecimal.ZERO, 0, Duration.ofMinutes(60));
     }
 
     /**
@@ -93,7 +112,12 @@ public record AgentSettings(
                         r.parseOr("smaFast", Integer::parseInt, Indicators.DEFAULTS.smaFast()),
                         r.parseOr("smaSlow", Integer::parseInt, Indicators.DEFAULTS.smaSlow()),
                         r.parseOr("bollingerPeriod", Integer::parseInt, Indicators.DEFAULTS.bollingerPeriod()),
-                        r.parseOr("bollingerWidth", Double::parseDouble, Indicators.DEFAULTS.bollingerWidth())));
+                        r.parseOr("bollingerWidth", Double::parseDouble, Indicators.DEFAULTS.bollingerWidth())),
+                new ProtectionLimits(
+                        r.parseOr("maxDrawdown", BigDecimal::new, ProtectionLimits.OFF.maxDrawdown()),
+                        r.parseOr("maxDailyLoss", BigDecimal::new, ProtectionLimits.OFF.maxDailyLoss()),
+                        r.parseOr("cooldownAfterLosses", Integer::parseInt, ProtectionLimits.OFF.cooldownAfterLosses()),
+                        r.parseOr("cooldownPeriod", AgentSettings::period, ProtectionLimits.OFF.cooldownPeriod())));
         settings.checkRanges();
         return settings;
     }
@@ -139,6 +163,47 @@ public record AgentSettings(
         requireBetween("bollingerWidth", indicators.bollingerWidth(), 0.5, 5);
         if (maxOrdersPerDay < 0) {
             throw new InvalidAgentException(agentId, "maxOrdersPerDay", "must not be negative, got " + maxOrdersPerDay);
+        }
+        checkProtections();
+    }
+
+    private void checkProtections() {
+        if (protections.maxDrawdown().signum() < 0) {
+            throw new InvalidAgentException(agentId, "maxDrawdown", "must be dollars, 0 for off, got " + protections.maxDrawdown());
+        }
+        if (protections.maxDailyLoss().signum() < 0) {
+            throw new InvalidAgentException(agentId, "maxDailyLoss", "must be dollars, 0 for off, got " + protections.maxDailyLoss());
+        }
+        if (protections.cooldownAfterLosses() < 0 || protections.cooldownAfterLosses() > 1000) {
+            throw new InvalidAgentException(agentId, "cooldownAfterLosses", "must be between 0 (off) and 1000 losing trades, got "
+                    + protections.cooldownAfterLosses());
+        }
+        if (protections.cooldownPeriod().isZero()) {
+            throw new InvalidAgentException(agentId, "cooldownPeriod", "must be longer than 0 (turn the cooldown off with"
+                    + " cooldownAfterLosses=0)");
+        }
+    }
+
+    /** A period such as 90s, 60m, 4h or 1d (or ISO-8601, PT60M): a number and a unit, nothing else. */
+    private static Duration period(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(value);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            Duration d = Duration.parse(value);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("'" + value + "' is negative");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a period such as 90s, 60m, 4h or 1d");
         }
     }
 

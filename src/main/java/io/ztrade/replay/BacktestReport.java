@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param benchmarkReturn    buying at the first run's price and holding to the last
  * @param statuses           how many runs ended in each status
  * @param curve              equity, buy-and-hold and drawdown at most 500 points, for a console
+ * @param protectionTrips    each protection that tripped: its run's time and reason (a hold lasts to the next New York day)
  */
 public record BacktestReport(
         String agentId, String symbol, Map<String, String> overrides, Instant from, Instant to, String source,
@@ -33,7 +34,7 @@ public record BacktestReport(
         double maxDrawdown, Instant maxDrawdownPeak, Instant maxDrawdownTrough, Instant maxDrawdownRecovery,
         Double winRate, int closingTrades, int trades, double exposure, double fees, double slippage,
         double benchmarkReturn, Map<RunStatus, Integer> statuses, double elapsedSeconds, double runsPerSecond,
-        List<CurvePoint> curve) {
+        List<CurvePoint> curve, List<String> protectionTrips) {
 
     public record CurvePoint(Instant t, double equity, double buyAndHold, double drawdown) {
     }
@@ -67,6 +68,7 @@ public record BacktestReport(
                 n == 0 ? 0 : (double) held / n,
                 result.fills().stream().mapToDouble(PaperBroker.Fill::fee).sum(),
                 result.fills().stream().mapToDouble(PaperBroker.Fill::slippageCost).sum(),
-                benchmark, statuses, seconds, seconds == 0 ? 0 : result.runCount() / seconds, curve);
+                benchmark, statuses, seconds, seconds == 0 ? 0 : result.runCount() / seconds, curve,
+                result.trips().stream().map(t -> t.at() + " " + t.reason()).toList());
     }
 }

@@ -8,6 +8,8 @@ import io.ztrade.market.MarketCalendar;
 import io.ztrade.risk.KillSwitch;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
+import io.ztrade.risk.protection.InMemoryProtectionTrips;
+import io.ztrade.risk.protection.Protections;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,14 +60,16 @@ public class ReplayEngine {
     private final MarketCalendar calendar;
     private final List<RiskRule> riskRules;
     private final ReplayTriggerComponent trigger;
+    private final Protections protections;
 
     public ReplayEngine(CamelContext camel, AgentCatalog catalog, MarketCalendar calendar, List<RiskRule> riskRules,
-                        ReplayTriggerComponent trigger) {
+                        ReplayTriggerComponent trigger, Protections protections) {
         this.camel = camel;
         this.catalog = catalog;
         this.calendar = calendar;
         this.riskRules = List.copyOf(riskRules);
         this.trigger = trigger;
+        this.protections = protections;
     }
 
     /** The agent's template parameters as its live route has them, with the overrides on top (checked). */
@@ -166,7 +170,10 @@ public class ReplayEngine {
                 // the replay's own beans, under names only its route uses
                 beans.put(routeId + ".agentRuns", new ReplayAgentRuns(agent));
                 beans.put(routeId + ".sentiment", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock));
-                beans.put(routeId + ".risk", new RiskValidator(riskRules, new KillSwitch(), broker, records));
+                // the live protections over the backtest's own fills; a trip is kept in the backtest's result and
+                // holds the backtest's agent, never the live desk (no live hold, no alert)
+                beans.put(routeId + ".risk", new RiskValidator(riskRules, new KillSwitch(), broker, records,
+                        protections.over(records, new InMemoryProtectionTrips(), records, records)));
                 beans.forEach(camel.getRegistry()::bind);
                 parameters.put("runsBean", routeId + ".agentRuns");
                 parameters.put("sentimentBean", routeId + ".sentiment");
@@ -194,7 +201,7 @@ public class ReplayEngine {
                 progress.advanced(++done, fireTimes.size());
             }
             return new ReplayResult(agent, request.startingCash(), records.runs(), equity, broker.fills(),
-                    System.nanoTime() - started, records.statuses(), records.count());
+                    System.nanoTime() - started, records.statuses(), records.count(), records.trips());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -236,6 +243,10 @@ public class ReplayEngine {
         p.put("maxOrderNotional", a.maxOrderNotional().toPlainString());
         p.put("maxOrdersPerDay", String.valueOf(a.maxOrdersPerDay()));
         p.put("allowShort", String.valueOf(a.allowShort()));
+        p.put("maxDrawdown", a.protections().maxDrawdown().toPlainString());
+        p.put("maxDailyLoss", a.protections().maxDailyLoss().toPlainString());
+        p.put("cooldownAfterLosses", String.valueOf(a.protections().cooldownAfterLosses()));
+        p.put("cooldownPeriod", a.protections().cooldownPeriod().toString());
         return p;
     }
 }

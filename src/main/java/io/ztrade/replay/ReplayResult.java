@@ -1,5 +1,6 @@
 package io.ztrade.replay;
 
+import io.ztrade.risk.protection.Trip;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import java.time.Instant;
@@ -14,10 +15,12 @@ import io.ztrade.agent.RunStatus;
  * @param equity   one point per replayed fire time: equity after the run, the price then, the position held
  * @param statuses how many runs ended in each status
  * @param runCount runs replayed
+ * @param trips    the protections that tripped, in order; a drawdown or daily loss trip holds the backtest's agent
+ *                 until the next New York day begins (as if an operator lifted it the next morning)
  */
 public record ReplayResult(AgentSettings agent, double startingCash, List<AgentRun> runs, List<EquityPoint> equity,
                            List<PaperBroker.Fill> fills, long elapsedNanos, Map<RunStatus, Integer> statuses,
-                           int runCount) {
+                           int runCount, List<Trip> trips) {
 
     /** Equity (dollars), price and position (units) right after the run at {@code at}. */
     public record EquityPoint(Instant at, double equity, double price, double position) {

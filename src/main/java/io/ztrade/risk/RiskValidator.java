@@ -9,16 +9,20 @@ import io.ztrade.broker.Position;
 import io.ztrade.decision.TradeAction;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.performance.PerformanceStore;
+import io.ztrade.risk.protection.Protections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code risk} step: sizes the order the decision asked for (a buy by {@code orderNotional}, a sell by
  * the quantity that much money buys, never more than the position unless shorts are allowed) and runs
- * every {@link RiskRule} on it. The kill switch comes first and needs no broker call.
+ * every {@link RiskRule} and every protection ({@link Protections}) on it. The kill switch comes first and needs no
+ * broker call.
  */
 @Component
 public class RiskValidator {
@@ -27,12 +31,21 @@ public class RiskValidator {
     private final KillSwitch killSwitch;
     private final Broker broker;
     private final PerformanceStore performance;
+    private final Protections protections;
 
+    /** Without protections (benchmarks, tests of the rules alone). */
     public RiskValidator(List<RiskRule> rules, KillSwitch killSwitch, Broker broker, PerformanceStore performance) {
+        this(rules, killSwitch, broker, performance, Protections.NONE);
+    }
+
+    @Autowired
+    public RiskValidator(List<RiskRule> rules, KillSwitch killSwitch, Broker broker, PerformanceStore performance,
+                         Protections protections) {
         this.rules = List.copyOf(rules);
         this.killSwitch = killSwitch;
         this.broker = broker;
         this.performance = performance;
+        this.protections = protections;
     }
 
     public AgentRun apply(AgentRun run) {
@@ -47,7 +60,10 @@ public class RiskValidator {
         int ordersToday = performance.ordersSince(agent.agentId(),
                 run.scheduledAt().atZone(MarketCalendar.NEW_YORK).toLocalDate().atStartOfDay(MarketCalendar.NEW_YORK).toInstant());
         RiskCheck check = size(run, side, account, position, ordersToday);
-        List<String> reasons = rules.stream().map(rule -> rule.violation(check)).flatMap(Optional::stream).toList();
+        List<String> reasons = new ArrayList<>();
+        rules.stream().map(rule -> rule.violation(check)).flatMap(Optional::stream).forEach(reasons::add);
+        // the agent's and the desk's drawdown, daily loss and losing-streak limits, over the records
+        reasons.addAll(protections.check(run, side));
         RiskVerdict.Outcome outcome = reasons.isEmpty() ? RiskVerdict.Outcome.APPROVED : RiskVerdict.Outcome.REJECTED;
         return run.withRisk(new RiskVerdict(outcome, reasons, side, check.qty(), check.notional()));
     }

@@ -1,0 +1,76 @@
+package io.ztrade.risk.protection;
+
+import io.ztrade.agent.AgentRun;
+import io.ztrade.broker.OrderSide;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every {@link Protection} on a run the risk step is about to approve or reject. A tripped protection's reason
+ * rejects the run; the trip is recorded once per window (however many runs, or nodes, see it) and only then handed to
+ * the {@link TripListener}: a hold or an alert, once.
+ */
+public final class Protections {
+
+    /** No protection at all (benchmarks, and tests of the other risk rules). */
+    public static final Protections NONE = new Protections(List.of(), null, null, trip -> { });
+
+    private final List<Protection> protections;
+    private final TradeHistory history;
+    private final ProtectionTrips trips;
+    private final TripListener listener;
+    private final HeldScopes held;
+
+    public Protections(List<Protection> protections, TradeHistory history, ProtectionTrips trips, TripListener listener) {
+        this(protections, history, trips, listener, HeldScopes.NONE);
+    }
+
+    private Protections(List<Protection> protections, TradeHistory history, ProtectionTrips trips, TripListener listener,
+                        HeldScopes held) {
+        this.protections = List.copyOf(protections);
+        this.history = history;
+        this.trips = trips;
+        this.listener = listener;
+        this.held = held;
+    }
+
+    /** The same protections over a backtest's own records, trips, listener and holds. */
+    public Protections over(TradeHistory otherHistory, ProtectionTrips otherTrips, TripListener otherListener,
+                            HeldScopes otherHeld) {
+        return new Protections(protections, otherHistory, otherTrips, otherListener, otherHeld);
+    }
+
+    /** The reasons the run may not place its order (empty: none tripped). */
+    public List<String> check(AgentRun run, OrderSide side) {
+        if (protections.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> hold = held.heldAt(run.agentId(), run.scheduledAt());
+        if (hold.isPresent()) {
+            return List.of(hold.get());
+        }
+        ProtectionCheck check = new ProtectionCheck(run, side, history, trips);
+        List<String> reasons = new ArrayList<>();
+        for (Protection protection : protections) {
+            Optional<Trip> trip = protection.evaluate(check);
+            if (trip.isPresent()) {
+                reasons.add(trip.get().reason());
+                if (trips.record(trip.get(), run.runId())) {
+                    told(trip.get());
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /** A hold that failed must not be lost: the trip is taken back and the run fails, so its retry holds again. */
+    private void told(Trip trip) {
+        try {
+            listener.tripped(trip);
+        } catch (RuntimeException e) {
+            trips.forget(trip);
+            throw e;
+        }
+    }
+}
