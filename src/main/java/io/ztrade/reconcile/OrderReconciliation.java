@@ -83,7 +83,7 @@ class OrderReconciliation {
             if (record.isPresent()) {
                 complete(pass, record.get(), order.get(), why, now);
             } else {
-                orphans.fromIntent(pass, intent, order.get(), why, now);
+                orphans.fromIntent(pass, intent, order.get(), why, now, "CREATED");
             }
             if (order.get().state() != io.ztrade.broker.OrderAck.State.SUBMITTED) {
                 intents.resolve(cid, why, now);
@@ -141,7 +141,7 @@ class OrderReconciliation {
                     intent.get().notional())) {
                 collision(pass, intent.get(), Optional.empty(), order, now);
             } else if (intent.isPresent()) {
-                orphans.fromIntent(pass, intent.get(), order, why, now);
+                orphans.fromIntent(pass, intent.get(), order, why, now, "CREATED");
             } else {
                 orphans.fromOrder(pass, order, "reconciled " + now + ": orphan, no record or intent named the broker's order "
                         + order.id() + " (" + order.status() + ")", now);
@@ -162,11 +162,11 @@ class OrderReconciliation {
                 + " there); not sent now, reconciliation never sends orders";
         if (record.isPresent()) {
             records.failed(record.get().runId(), intent.clientOrderId(), why, now);
+            pass.action("NEVER_REACHED", record.get().runId(), intent.agentId(), intent.clientOrderId(), "FAILED", why);
         } else {
-            orphans.fromIntent(pass, intent, null, why, now);
+            orphans.fromIntent(pass, intent, null, why, now, "NEVER_REACHED");
         }
         intents.resolve(intent.clientOrderId(), why, now);
-        pass.action("NEVER_REACHED", intent.runId(), intent.agentId(), intent.clientOrderId(), "FAILED", why);
     }
 
     private void collision(ReconcileReport.Builder pass, OrderIntent intent, Optional<RecordRow> record, BrokerOrder order,
@@ -175,11 +175,11 @@ class OrderReconciliation {
                 + order.describe() + ", this run's order is " + intent.describe() + "; not recorded as this run's fill";
         if (record.isPresent()) {
             records.failed(record.get().runId(), intent.clientOrderId(), why, now);
+            pass.action("COLLISION", record.get().runId(), intent.agentId(), intent.clientOrderId(), "FAILED", why);
         } else {
-            orphans.fromIntent(pass, intent, null, why, now);
+            orphans.fromIntent(pass, intent, null, why, now, "COLLISION");
         }
         intents.resolve(intent.clientOrderId(), why, now);
-        pass.action("COLLISION", intent.runId(), intent.agentId(), intent.clientOrderId(), "FAILED", why);
         mismatches.found(pass, "COLLISION", List.of(intent.agentId()), null, intent.clientOrderId(), null, null, why, false, now);
     }
 

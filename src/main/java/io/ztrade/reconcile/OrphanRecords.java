@@ -35,12 +35,17 @@ class OrphanRecords {
         this.catalog = catalog;
     }
 
-    /** From the intent, with the broker's order (null: none, the record says FAILED with the why). */
-    void fromIntent(ReconcileReport.Builder pass, OrderIntent intent, BrokerOrder order, String why, Instant now) {
+    /**
+     * From the intent, with the broker's order (null: none, the record says FAILED with the why).
+     *
+     * @param kind the report's name for it: {@code CREATED}, or the reason it failed
+     */
+    void fromIntent(ReconcileReport.Builder pass, OrderIntent intent, BrokerOrder order, String why, Instant now,
+                    String kind) {
         Records.NewRecord record = new Records.NewRecord(intent.runId(), intent.agentId(), intent.symbol(),
                 intent.assetClass(), intent.trigger(), intent.scheduledAt(), intent.createdAt(), intent.side().name(),
                 intent.qty(), intent.notional(), intent.clientOrderId());
-        create(pass, record, order, why, now, "CREATED");
+        create(pass, record, order, why, now, kind);
     }
 
     /** From the broker's order alone: agent and fire time from its client order id. */

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /** {@code reconcile_issues}: shared by every node, so health and the console show the same on all of them. */
@@ -52,13 +54,13 @@ class ReconcileIssues {
         if (known) {
             return Optional.empty();
         }
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.update("INSERT INTO reconcile_issues (kind, agent_id, symbol, client_order_id, broker_qty, records_qty, detail,"
                         + " found_at) VALUES (:kind, :agentId, :symbol, :cid, :brokerQty, :recordsQty, :detail, :at)",
                 new MapSqlParameterSource("kind", kind).addValue("agentId", agentId).addValue("symbol", symbol)
                         .addValue("cid", clientOrderId).addValue("brokerQty", brokerQty).addValue("recordsQty", recordsQty)
-                        .addValue("detail", Records.cut(detail, 2000)).addValue("at", Timestamp.from(at)));
-        return open().stream().filter(i -> i.kind().equals(kind) && Objects.equals(i.symbol(), symbol)
-                && Objects.equals(i.clientOrderId(), clientOrderId) && i.foundAt().equals(at)).reduce((a, b) -> b);
+                        .addValue("detail", Records.cut(detail, 2000)).addValue("at", Timestamp.from(at)), key, new String[] {"id"});
+        return find(key.getKey().longValue());
     }
 
     /** @return whether it was open (an acknowledged issue stays acknowledged by its first operator) */

@@ -3,6 +3,7 @@ package io.ztrade.reconcile;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -43,7 +44,8 @@ public class Reconciler {
      * @param trigger who asked: {@code startup}, {@code schedule}, {@code api}, {@code jmx}
      */
     public ReconcileReport reconcile(String trigger) {
-        Instant start = clock.instant();
+        // microseconds: what the records database keeps of a timestamp
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReconcileReport.Builder pass = new ReconcileReport.Builder(trigger, node, start);
         if (!running.tryLock()) {
             return pass.build(ReconcileReport.Outcome.SKIPPED, "a pass is running on this node", clock.instant());
