@@ -13,9 +13,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Registers the {@link ReconcileMXBean} beside the desk's MBeans, under the Camel context's name. */
+/**
+ * Registers the {@link ReconcileMXBean} beside the desk's MBeans, under the Camel context's name. The MXBean is an
+ * inner object, not this bean: Spring's own JMX export would register a bean that is an MXBean a second time.
+ */
 @Component
-class ReconcileMBean implements ReconcileMXBean, DisposableBean {
+class ReconcileMBean implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileMBean.class);
 
@@ -36,32 +39,35 @@ class ReconcileMBean implements ReconcileMXBean, DisposableBean {
         if (server.isRegistered(name)) {
             server.unregisterMBean(name);
         }
-        server.registerMBean(new StandardMBean(this, ReconcileMXBean.class, true), name);
+        server.registerMBean(new StandardMBean(new Operations(), ReconcileMXBean.class, true), name);
     }
 
-    @Override
-    public String getLastPass() {
-        ReconcileReport last = operations.last();
-        return last == null ? null : last.outcome() + " at " + last.finishedAt() + (last.error() == null ? "" : ": " + last.error());
-    }
+    private final class Operations implements ReconcileMXBean {
 
-    @Override
-    public int getOpenIssues() {
-        return operations.openIssues().size();
-    }
+        @Override
+        public String getLastPass() {
+            ReconcileReport last = operations.last();
+            return last == null ? null : last.outcome() + " at " + last.finishedAt() + (last.error() == null ? "" : ": " + last.error());
+        }
 
-    @Override
-    public String reconcile() {
-        ReconcileReport report = operations.runNow("jmx");
-        return report.outcome() + " in " + report.took().toMillis() + " ms: " + report.actions().size()
-                + " records completed or created, " + report.issues().size() + " new issues, " + report.external().size()
-                + " external orders" + (report.error() == null ? "" : "; " + report.error());
-    }
+        @Override
+        public int getOpenIssues() {
+            return operations.openIssues().size();
+        }
 
-    @Override
-    public String acknowledge(long issueId) {
-        ReconcileIssue issue = operations.acknowledge(issueId);
-        return "issue " + issue.id() + " acknowledged by " + issue.acknowledgedBy() + " at " + issue.acknowledgedAt();
+        @Override
+        public String reconcile() {
+            ReconcileReport report = operations.runNow("jmx");
+            return report.outcome() + " in " + report.took().toMillis() + " ms: " + report.actions().size()
+                    + " records completed or created, " + report.issues().size() + " new issues, " + report.external().size()
+                    + " external orders" + (report.error() == null ? "" : "; " + report.error());
+        }
+
+        @Override
+        public String acknowledge(long issueId) {
+            ReconcileIssue issue = operations.acknowledge(issueId);
+            return "issue " + issue.id() + " acknowledged by " + issue.acknowledgedBy() + " at " + issue.acknowledgedAt();
+        }
     }
 
     @Override
