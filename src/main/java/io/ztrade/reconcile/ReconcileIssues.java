@@ -42,15 +42,19 @@ class ReconcileIssues {
     }
 
     /**
-     * Adds the issue unless the same one (kind, symbol, order, quantities) is still open.
+     * Adds the issue unless it is known: a position difference still open with the same quantities (an acknowledged
+     * one is expected from then on), or an order's issue (collision, duplicate records, missing at the broker) raised
+     * before for that client order id, open or acknowledged (the broker keeps listing that order every pass).
      *
-     * @return the new issue, or empty when it was already open (no second alert, no second hold)
+     * @return the new issue, or empty when it was known (no second alert, no second hold)
      */
     synchronized Optional<ReconcileIssue> raise(String kind, String agentId, String symbol, String clientOrderId,
                                                 BigDecimal brokerQty, BigDecimal recordsQty, String detail, Instant at) {
-        boolean known = open().stream().anyMatch(i -> i.kind().equals(kind) && Objects.equals(i.symbol(), symbol)
-                && Objects.equals(i.clientOrderId(), clientOrderId) && same(i.brokerQty(), brokerQty)
-                && same(i.recordsQty(), recordsQty));
+        boolean known = "POSITION".equals(kind)
+                ? open().stream().anyMatch(i -> i.kind().equals(kind) && Objects.equals(i.symbol(), symbol)
+                        && same(i.brokerQty(), brokerQty) && same(i.recordsQty(), recordsQty))
+                : !jdbc.queryForList("SELECT id FROM reconcile_issues WHERE kind = :kind AND client_order_id = :cid",
+                        new MapSqlParameterSource("kind", kind).addValue("cid", clientOrderId), Long.class).isEmpty();
         if (known) {
             return Optional.empty();
         }

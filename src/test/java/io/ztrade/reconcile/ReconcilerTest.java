@@ -285,6 +285,30 @@ class ReconcilerTest extends PipelineTestSupport {
     }
 
     @Test
+    void anotherOrderUnderTheRunsIdIsACollisionNeverTheRunsFill() {
+        String cid = "zt-test_stock-1796000800";
+        intent(cid, "55555555-5555-4555-8555-555555555555", "test_stock", "TSLA", "us_equity", null, "1000",
+                Instant.now().minusSeconds(30));
+        String stranger = order("bb000000-0000-4000-8000-000000000008", cid, "ETH/USD", "crypto", "buy", null, "1",
+                "filled", "0.0003", "3300", NOW);
+        AlpacaOrdersStub.orders(ALPACA, List.of(stranger), List.of(cid));
+
+        ReconcileReport first = reconciler.reconcile("test");
+
+        RunRecord record = store.find("55555555-5555-4555-8555-555555555555").orElseThrow();
+        assertThat(record.status()).isEqualTo("FAILED");
+        assertThat(record.error()).contains("client order id collision");
+        assertThat(record.fillQty()).isNull();
+        assertThat(record.brokerOrderId()).isNull();
+        assertThat(first.issues()).extracting(ReconcileIssue::kind).containsExactly("COLLISION");
+        // listed again every pass: raised once, and not again once acknowledged
+        assertThat(reconciler.reconcile("test").issues()).isEmpty();
+        operations.acknowledge(first.issues().get(0).id());
+        assertThat(reconciler.reconcile("test").issues()).isEmpty();
+        assertThat(store.find("55555555-5555-4555-8555-555555555555").orElseThrow().fillQty()).isNull();
+    }
+
+    @Test
     void aSecondPassChangesNothing() {
         intent("zt-test_crypto-1796000500", "33333333-3333-4333-8333-333333333333", "test_crypto", "BTC/USD", "crypto",
                 null, "1000", Instant.now().minusSeconds(30));
