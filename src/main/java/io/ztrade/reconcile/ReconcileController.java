@@ -1,7 +1,9 @@
 package io.ztrade.reconcile;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /api/reconcile}: the last pass and the open issues (viewers), a pass now (operators), an issue acknowledged
@@ -51,8 +52,13 @@ class ReconcileController {
         return operations.acknowledge(id);
     }
 
+    /** The API's error body (status, error, message, timestamp), as for an unknown agent or run. */
+    record NotFound(int status, String error, String message, Instant timestamp) {
+    }
+
     @ExceptionHandler(ReconcileOperations.UnknownIssueException.class)
-    void unknown(ReconcileOperations.UnknownIssueException e) {
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+    ResponseEntity<NotFound> unknown(ReconcileOperations.UnknownIssueException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new NotFound(404, HttpStatus.NOT_FOUND.getReasonPhrase(),
+                e.getMessage(), Instant.now()));
     }
 }
