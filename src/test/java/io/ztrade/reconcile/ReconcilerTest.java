@@ -78,6 +78,14 @@ class ReconcilerTest extends PipelineTestSupport {
     ReconcileHealth health;
     @Autowired
     ReconcileOperations operations;
+    @Autowired
+    OrderReconciliation orderReconciliation;
+    @Autowired
+    PositionCheck positionCheck;
+    @Autowired
+    ReconcileLease lease;
+    @Autowired
+    ReconcileProperties properties;
 
     @DynamicPropertySource
     static void alpacaUrl(DynamicPropertyRegistry registry) {
@@ -336,6 +344,33 @@ class ReconcilerTest extends PipelineTestSupport {
         assertThat(second.issues()).isEmpty();
         assertThat(tables()).isEqualTo(afterFirst);
         assertThat(holds.held).hasSize(heldAfterFirst);
+    }
+
+    @Test
+    void twoNodesReconcilingAtOnceGiveAnOrphanOneRecord() throws Exception {
+        // a second node: its own Reconciler (own node id, own lock) on the same records database and broker
+        Reconciler otherNode = new Reconciler(orderReconciliation, positionCheck, lease, properties);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                String cid = "zt-test_crypto-" + (1796110000 + i);
+                AlpacaOrdersStub.orders(ALPACA, List.of(order("cc000000-0000-4000-8000-0000000000" + (10 + i), cid, "BTC/USD",
+                        "crypto", "buy", null, "100", "accepted", "0", null, NOW)), List.of(cid));
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var first = nodes.submit(() -> { go.await(); return reconciler.reconcile("node-1"); });
+                var second = nodes.submit(() -> { go.await(); return otherNode.reconcile("node-2"); });
+                go.countDown();
+                List<ReconcileReport> reports = List.of(first.get(), second.get());
+
+                assertThat(rowsNaming(cid)).as("run %d", i).isEqualTo(1);
+                assertThat(reports.stream().flatMap(r -> r.actions().stream()).filter(a -> a.clientOrderId().equals(cid)))
+                        .as("run %d", i).hasSize(1);
+                assertThat(reports).extracting(ReconcileReport::outcome).as("run %d", i)
+                        .doesNotContain(ReconcileReport.Outcome.FAILED);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
     }
 
     @Test
