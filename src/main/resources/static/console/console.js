@@ -216,6 +216,31 @@ function draw(name, holder, data, series) {
   backtestCharts[name] = new uPlot({ width: 640, height: 200, series: series, axes: [{}, { size: 80 }] }, data, holder);
 }
 
+// reconciliation: the last pass on this node, the open issues (admins acknowledge them), external orders
+async function refreshReconcile() {
+  const state = await api("/api/reconcile");
+  const last = state.last;
+  document.getElementById("reconcile-last").textContent = last
+    ? last.outcome + " at " + last.finishedAt + (last.error ? ": " + last.error : "") : "no pass yet";
+  const now = document.getElementById("reconcile-now");
+  now.hidden = !can("OPERATOR");
+  now.onclick = () => act("/api/reconcile", "reconciliation ran");
+  document.querySelector("#reconcile-issues tbody").replaceChildren(...state.openIssues.map(i => el("tr",
+    { class: "issue", "data-issue": i.id },
+    el("td", {}, i.id), el("td", {}, i.foundAt), el("td", {}, i.kind), el("td", {}, i.agentId || ""),
+    el("td", {}, i.symbol || i.clientOrderId || ""), el("td", {}, i.brokerQty ?? ""), el("td", {}, i.recordsQty ?? ""),
+    el("td", {}, i.detail),
+    el("td", {}, can("ADMIN") ? el("button", { onclick: () => act("/api/reconcile/issues/" + i.id + "/acknowledge",
+      "issue " + i.id + " acknowledged") }, "Acknowledge") : ""))));
+  document.querySelector("#reconcile-actions tbody").replaceChildren(...(last ? last.actions : []).map(a => el("tr", {},
+    el("td", {}, a.kind), el("td", {}, a.agentId || ""), el("td", {}, a.clientOrderId || ""), el("td", {}, a.status || ""),
+    el("td", {}, a.why || ""))));
+  document.querySelector("#reconcile-external tbody").replaceChildren(...(last ? last.external : []).map(o => el("tr", {},
+    el("td", {}, o.clientOrderId), el("td", {}, o.symbol), el("td", {}, o.side),
+    el("td", {}, o.qty !== null && o.qty !== undefined ? o.qty : "$" + o.notional), el("td", {}, o.status),
+    el("td", {}, o.submittedAt || ""))));
+}
+
 async function refreshAudit() {
   const entries = await api("/api/audit?limit=20");
   document.querySelector("#audit tbody").replaceChildren(...entries.map(e => el("tr", {},
@@ -228,6 +253,7 @@ async function refresh() {
     await refreshDesk();
     await refreshGrid();
     await refreshAudit();
+    await refreshReconcile();
     await refreshBacktests();
     if (selectedRun) await showRun(selectedRun);
     document.getElementById("refreshed").textContent = "refreshed " + new Date().toLocaleTimeString();

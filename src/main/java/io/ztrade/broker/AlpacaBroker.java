@@ -10,10 +10,13 @@ import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderUnavailableException;
 import io.ztrade.provider.Sleeper;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,12 @@ import org.springframework.stereotype.Component;
  * canceled or expired, or until {@code ztrade.broker.fill-timeout}.
  */
 @Component
-public class AlpacaBroker implements Broker {
+public class AlpacaBroker implements Broker, BrokerOrders {
+
+    /** Alpaca's largest page of {@code GET /v2/orders}. */
+    static final int ORDERS_PAGE = 500;
+    /** A bound on the pages of one listing (250,000 orders), so a broker that keeps answering cannot loop us. */
+    static final int MAX_PAGES = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaBroker.class);
 
@@ -135,31 +143,75 @@ public class AlpacaBroker implements Broker {
      */
     @Override
     public Optional<OrderAck> findOrder(OrderRequest order) {
+        Optional<BrokerOrder> found = orderByClientOrderId(order.clientOrderId());
+        if (found.isPresent() && !found.get().matches(order)) {
+            throw new ClientOrderIdCollisionException(order, found.get().id(), found.get().describe());
+        }
+        return found.map(BrokerOrder::ack);
+    }
+
+    @Override
+    public Optional<BrokerOrder> orderByClientOrderId(String clientOrderId) {
         HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/orders:by_client_order_id?client_order_id="
-                + URLEncoder.encode(order.clientOrderId(), StandardCharsets.UTF_8));
+                + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8));
         if (reply.status() == 404) {
             return Optional.empty();
         }
         requireOk(reply);
-        JsonNode json = reply.json(mapper);
-        OrderAck ack = ackOf(json, reply.target());
-        String symbol = json.path("symbol").asText("");
-        String side = json.path("side").asText("");
-        BigDecimal qty = Json.optionalDecimal(json, "qty");
-        BigDecimal notional = Json.optionalDecimal(json, "notional");
-        boolean sameSize = order.qty() != null ? qty != null && qty.compareTo(order.qty()) == 0
-                : notional != null && notional.compareTo(order.notional()) == 0;
-        if (!sameSymbol(symbol, order.symbol()) || !side.equalsIgnoreCase(order.side().alpacaName()) || !sameSize) {
-            String theirs = side + " " + (qty != null ? qty.toPlainString() + " " + symbol
-                    : notional != null ? "$" + notional.toPlainString() + " of " + symbol : "? " + symbol);
-            throw new ClientOrderIdCollisionException(order, ack.brokerOrderId(), theirs);
-        }
-        return Optional.of(ack);
+        return Optional.of(BrokerOrder.fromAlpaca(reply.json(mapper), reply.target()));
     }
 
-    /** Alpaca names crypto pairs with a slash in orders (BTC/USD) and without one in positions (BTCUSD). */
-    private static boolean sameSymbol(String a, String b) {
-        return a.replace("/", "").equalsIgnoreCase(b.replace("/", ""));
+    /**
+     * Pages through {@code GET /v2/orders?status=all&direction=asc&limit=500&after=...}, moving {@code after} to the last
+     * order seen. Alpaca's {@code after} is exclusive, so each page starts a microsecond before the last order seen
+     * (two orders can share a timestamp) and orders already seen are dropped by id.
+     */
+    @Override
+    public List<BrokerOrder> ordersSince(Instant after) {
+        Map<String, BrokerOrder> seen = new LinkedHashMap<>();
+        Instant from = after;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/orders?status=all&direction=asc&limit="
+                    + ORDERS_PAGE + "&after=" + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8));
+            requireOk(reply);
+            JsonNode orders = reply.json(mapper);
+            if (!orders.isArray()) {
+                throw new ProviderDataException(reply.target() + " sent no JSON array of orders");
+            }
+            int added = 0;
+            Instant last = from;
+            for (JsonNode json : orders) {
+                BrokerOrder order = BrokerOrder.fromAlpaca(json, reply.target());
+                if (seen.putIfAbsent(order.id(), order) == null) {
+                    added++;
+                }
+                if (order.submittedAt() != null && order.submittedAt().isAfter(last)) {
+                    last = order.submittedAt();
+                }
+            }
+            if (orders.size() < ORDERS_PAGE || added == 0 || !last.isAfter(from)) {
+                return new ArrayList<>(seen.values());
+            }
+            from = last.minusNanos(1000);
+        }
+        throw new ProviderDataException("GET /v2/orders kept sending full pages after " + MAX_PAGES + " pages since " + after);
+    }
+
+    @Override
+    public List<Position> positions() {
+        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/positions");
+        requireOk(reply);
+        JsonNode positions = reply.json(mapper);
+        if (!positions.isArray()) {
+            throw new ProviderDataException(reply.target() + " sent no JSON array of positions");
+        }
+        List<Position> all = new ArrayList<>();
+        for (JsonNode json : positions) {
+            String t = reply.target();
+            all.add(new Position(Json.text(json, "symbol", t), Json.decimal(json, "qty", t),
+                    Json.optionalDecimal(json, "market_value"), Json.optionalDecimal(json, "avg_entry_price")));
+        }
+        return all;
     }
 
     @Override
@@ -188,18 +240,8 @@ public class AlpacaBroker implements Broker {
     }
 
     private OrderAck ackOf(JsonNode json, String target) {
-        String status = Json.text(json, "status", target);
-        String submitted = json.path("submitted_at").asText(null);
-        Instant submittedAt;
-        try {
-            submittedAt = submitted == null || submitted.isBlank() ? null : java.time.OffsetDateTime.parse(submitted).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ProviderDataException(target + " sent submitted_at '" + submitted + "', not an RFC 3339 timestamp");
-        }
-        return new OrderAck(Json.text(json, "client_order_id", target), Json.text(json, "id", target),
-                json.path("side").asText(null), status, OrderAck.stateOf(status),
-                Json.optionalDecimal(json, "filled_qty"), Json.optionalDecimal(json, "filled_avg_price"),
-                submittedAt, null);
+        Json.text(json, "client_order_id", target);
+        return BrokerOrder.fromAlpaca(json, target).ack();
     }
 
     private void requireOk(HttpReply reply) {

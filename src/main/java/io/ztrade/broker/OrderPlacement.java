@@ -5,20 +5,29 @@ import io.ztrade.agent.AssetClass;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.risk.RiskVerdict;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code broker} step: turns the approved, sized verdict into one market order with the run's client
  * order id. Checks the approval again itself: an order risk did not approve is never sent, whatever the
- * route says.
+ * route says. Before the order leaves, its intent is written to the records database ({@link OrderIntents}).
  */
 @Component
 public class OrderPlacement {
 
     private final Broker broker;
+    private final OrderIntents intents;
 
+    /** Without intents: for a broker whose orders live only in this JVM (a backtest's paper broker). */
     public OrderPlacement(Broker broker) {
+        this(broker, OrderIntents.NONE);
+    }
+
+    @Autowired
+    public OrderPlacement(Broker broker, OrderIntents intents) {
         this.broker = broker;
+        this.intents = intents;
     }
 
     public AgentRun place(AgentRun run) {
@@ -27,7 +36,14 @@ public class OrderPlacement {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + " that risk did not approve");
         }
-        return run.withOrder(broker.submit(orderOf(run)));
+        OrderRequest order = orderOf(run);
+        // durably before the POST: a crash from here on leaves a trace for reconciliation
+        intents.intend(run, order);
+        try {
+            return run.withOrder(broker.submit(order));
+        } finally {
+            intents.settled(order.clientOrderId());
+        }
     }
 
     private static OrderRequest orderOf(AgentRun run) {

@@ -18,9 +18,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunRecordStatement {
 
+    /**
+     * An insert that merges into a row reconciliation wrote first (a run whose record came after reconciliation gave
+     * its order a row, e.g. from the journal or a slow node): the run's own analysis fills that row in, and the order
+     * part reconciliation took from the broker stays. A row the run itself wrote is left as it is (a journal replay of
+     * a record that got through). So one run is one row, however its records arrive.
+     */
     static final String INSERT = """
-            INSERT INTO agent_runs (run_id, agent_id, symbol, asset_class, run_trigger, scheduled_at, started_at, finished_at,
-                status, degraded, price, bid, ask, sentiment_score, sentiment_confidence, sentiment_unavailable,
+            MERGE INTO agent_runs t USING (SELECT CAST(:?runId AS VARCHAR(36)) AS run_id) s ON t.run_id = s.run_id
+            WHEN MATCHED AND t.reconciled_at IS NOT NULL THEN UPDATE SET run_trigger = :?trigger, started_at = :?startedAt,
+                degraded = :?degraded, price = :?price, bid = :?bid, ask = :?ask, sentiment_score = :?sentimentScore,
+                sentiment_confidence = :?sentimentConfidence, sentiment_unavailable = :?sentimentUnavailable,
+                technical_signal = :?technicalSignal, technical_confidence = :?technicalConfidence, decision = :?decision,
+                decision_score = :?decisionScore, rationale = :?rationale, risk_verdict = :?riskVerdict,
+                risk_reasons = :?riskReasons, step_timings = :?stepTimings, run_json = :?runJson
+            WHEN NOT MATCHED THEN INSERT (run_id, agent_id, symbol, asset_class, run_trigger, scheduled_at, started_at,
+                finished_at, status, degraded, price, bid, ask, sentiment_score, sentiment_confidence, sentiment_unavailable,
                 technical_signal, technical_confidence, decision, decision_score, rationale, risk_verdict, risk_reasons,
                 order_side, order_qty, order_notional, client_order_id, broker_order_id, order_status, fill_qty, fill_price,
                 step_timings, note, error, run_json)

@@ -46,6 +46,24 @@ class CommandLineTest extends OperationsTestSupport {
     }
 
     @Test
+    void reconcilesOnDemandForOperatorsAndListsIssues() throws Exception {
+        Result viewer = ztrade("viewer", VIEWER_PASSWORD, "reconcile");
+        assertThat(viewer.exit()).isEqualTo(1);
+        assertThat(viewer.err()).contains("viewer may not do this");
+
+        Result pass = ztrade("operator", OPERATOR_PASSWORD, "reconcile");
+        assertThat(pass.exit()).as(pass.err()).isZero();
+        assertThat(pass.out()).contains("\"trigger\":\"api\"", "\"outcome\":");
+        Result status = ztrade("viewer", VIEWER_PASSWORD, "reconcile", "status");
+        assertThat(status.out()).contains("\"last\":{\"trigger\":\"api\"", "\"openIssues\":[");
+        Result issues = ztrade("viewer", VIEWER_PASSWORD, "reconcile", "issues");
+        assertThat(issues.exit()).as(issues.err()).isZero();
+        Result ack = ztrade("admin", ADMIN_PASSWORD, "reconcile", "ack", "999999");
+        assertThat(ack.exit()).isEqualTo(1);
+        assertThat(ack.err()).contains("HTTP 404");
+    }
+
+    @Test
     void saysWhyWhenTheLoginOrTheRoleIsWrong() throws Exception {
         Result badPassword = ztrade("admin", "wrong", "agents");
         assertThat(badPassword.exit()).isEqualTo(1);

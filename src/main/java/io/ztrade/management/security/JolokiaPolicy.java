@@ -52,6 +52,10 @@ final class JolokiaPolicy {
             // the agents and the desk (AgentMXBean, DeskMXBean): audited again by DeskOperations
             rule("io.ztrade", "agents", Role.OPERATOR, "runNow", "runNowForced", "pause", "resume"),
             rule("io.ztrade", "desk", Role.ADMIN, "killSwitch"),
+            // reconciliation (ReconcileMXBean): a pass reads the broker and completes records, never orders; an
+            // acknowledgement accepts a difference, so admins only (both audited by ReconcileOperations)
+            rule("io.ztrade", "reconciliation", Role.OPERATOR, "reconcile"),
+            rule("io.ztrade", "reconciliation", Role.ADMIN, "acknowledge"),
             rule("org.apache.camel", "routes", Role.ADMIN, "start()", "stop()", "suspend()", "resume()", "restart()"));
 
     /** Attribute writes, by domain and {@code type}; admins only. */

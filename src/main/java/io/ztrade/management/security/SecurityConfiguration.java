@@ -95,7 +95,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/kill-switch", "/api/kill-switch/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/agents/*/runs", "/api/agents/*/pause", "/api/agents/*/resume",
-                                "/api/agents/*/test", "/api/backtests").hasRole(Role.OPERATOR.name())
+                                "/api/agents/*/test", "/api/backtests", "/api/reconcile").hasRole(Role.OPERATOR.name())
                         // Hawtio reads through POSTs too; JolokiaRestrictor decides on each parsed Jolokia request
                         .requestMatchers("/actuator/jolokia", "/actuator/jolokia/**").hasRole(Role.VIEWER.name())
                         // Hawtio's own endpoints (its page POSTs a few, e.g. to check the session); it changes

@@ -36,6 +36,15 @@ class JolokiaPolicyRulesTest {
     }
 
     @Test
+    void reconciliationRunsForOperatorsAndIsAcknowledgedByAdmins() throws MalformedObjectNameException {
+        ObjectName reconciliation = name("io.ztrade:context=ztrade,type=reconciliation");
+        assertThat(JolokiaPolicy.operation(reconciliation, "reconcile()")).contains(Role.OPERATOR);
+        assertThat(JolokiaPolicy.operation(reconciliation, "acknowledge(long)")).contains(Role.ADMIN);
+        assertThat(JolokiaPolicy.operation(name("io.ztrade:context=*,type=reconciliation"), "reconcile")).isEmpty();
+        assertThat(JolokiaPolicy.operation(name("io.ztrade:context=ztrade,type=agents,name=a"), "reconcile")).isEmpty();
+    }
+
+    @Test
     void patternsThatCouldReachOtherMBeansMatchNothing() throws MalformedObjectNameException {
         assertThat(JolokiaPolicy.operation(name("*:type=desk"), "killSwitch")).isEmpty();
         assertThat(JolokiaPolicy.operation(name("io.ztrade:type=de*k,context=ztrade"), "killSwitch")).isEmpty();

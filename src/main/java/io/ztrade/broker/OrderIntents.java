@@ -1,0 +1,31 @@
+package io.ztrade.broker;
+
+import io.ztrade.agent.AgentRun;
+
+/**
+ * The order intent: what a run is about to send, written durably before the order leaves, so that a crash at any
+ * point (before the POST, while the broker holds the answer, before the record) leaves a trace that reconciliation
+ * completes from the broker's state.
+ */
+public interface OrderIntents {
+
+    /** For a broker that keeps nothing outside this JVM (a backtest's paper broker): no intent is written. */
+    OrderIntents NONE = new OrderIntents() {
+        @Override
+        public void intend(AgentRun run, OrderRequest order) {
+        }
+
+        @Override
+        public void settled(String clientOrderId) {
+        }
+    };
+
+    /**
+     * Writes the intent and returns once it is stored. Throws when it cannot be stored: then the order is not sent
+     * (no order without a trace). Writing the same run's intent again (a redelivery) is a no-op.
+     */
+    void intend(AgentRun run, OrderRequest order);
+
+    /** The order step of this client order id returned (with an answer or an error): its run no longer sends. */
+    void settled(String clientOrderId);
+}
