@@ -2,9 +2,12 @@ package io.ztrade.broker;
 
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AssetClass;
+import io.ztrade.agent.DryRuns;
+import io.ztrade.agent.InFlightRuns;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.risk.RiskVerdict;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +19,19 @@ import org.springframework.stereotype.Component;
 public class OrderPlacement {
 
     private final Broker broker;
+    private final DryRuns dryRuns;
+    private final InFlightRuns inFlight;
 
+    /** A placement without the live gates (a replay's paper broker, benchmarks). */
     public OrderPlacement(Broker broker) {
+        this(broker, null, null);
+    }
+
+    @Autowired
+    public OrderPlacement(Broker broker, DryRuns dryRuns, InFlightRuns inFlight) {
         this.broker = broker;
+        this.dryRuns = dryRuns;
+        this.inFlight = inFlight;
     }
 
     public AgentRun place(AgentRun run) {
@@ -26,6 +39,15 @@ public class OrderPlacement {
         if (verdict == null || !verdict.approved() || run.status() != RunStatus.RUNNING) {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + " that risk did not approve");
+        }
+        // the template's dryRun step ends a dry run before the broker; this holds if an edited template lost it
+        if (dryRuns != null && dryRuns.dry(run)) {
+            throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
+                    + " of a dry run (a start-up run; ztrade.run-on-start=trade lets start-up runs trade)");
+        }
+        if (inFlight != null && inFlight.ordersClosed()) {
+            throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
+                    + ": this node is shutting down and has recorded the run INTERRUPTED");
         }
         return run.withOrder(broker.submit(orderOf(run)));
     }
