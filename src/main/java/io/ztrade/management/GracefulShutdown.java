@@ -16,6 +16,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.Phased;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -35,13 +36,18 @@ class GracefulShutdown implements SmartLifecycle {
     /** How long Camel still waits for the cut runs' exchanges, and its thread pools for their tasks. */
     private static final Duration AFTER_CUT = Duration.ofSeconds(2);
 
-    private final CamelContext camel;
+    /**
+     * Looked up, not injected: Spring's lifecycle start would start a lifecycle bean's dependencies first, Camel
+     * included, before camel-spring-boot has loaded the routes.
+     */
+    private final ObjectProvider<CamelContext> camelContext;
     private final InFlightRuns inFlight;
     private final Duration timeout;
     private volatile boolean running;
+    private CamelContext camel;
 
-    GracefulShutdown(CamelContext camel, InFlightRuns inFlight, ShutdownProperties properties) {
-        this.camel = camel;
+    GracefulShutdown(ObjectProvider<CamelContext> camelContext, InFlightRuns inFlight, ShutdownProperties properties) {
+        this.camelContext = camelContext;
         this.inFlight = inFlight;
         this.timeout = properties.timeout();
     }
@@ -59,12 +65,16 @@ class GracefulShutdown implements SmartLifecycle {
     /** Just above Camel's phase, so this stops (and waits) while every route still works. */
     @Override
     public int getPhase() {
-        return camel instanceof Phased phased ? phased.getPhase() + 1 : DEFAULT_PHASE - 2048;
+        return camelContext.getIfAvailable() instanceof Phased phased ? phased.getPhase() + 1 : DEFAULT_PHASE - 2048;
     }
 
     @Override
     public void stop() {
         running = false;
+        camel = camelContext.getIfAvailable();
+        if (camel == null) {
+            return;
+        }
         long started = System.nanoTime();
         Instant deadline = Instant.now().plus(timeout);
         Scheduler quartz = standBy();
