@@ -3,7 +3,7 @@
 "use strict";
 
 const STATUSES = ["FILLED", "ORDER_SUBMITTED", "HOLD", "SKIPPED_MARKET_CLOSED", "REJECTED_BY_RISK",
-  "REJECTED_BY_BROKER", "BLOCKED_KILL_SWITCH", "FAILED", "RUNNING"];
+  "REJECTED_BY_BROKER", "BLOCKED_KILL_SWITCH", "FAILED", "RUNNING", "DRY_RUN", "INTERRUPTED"];
 const RUNS_PER_AGENT = 25;
 let me = { name: "", roles: [] };
 let selectedRun = null;

@@ -18,13 +18,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The embedded default as a newcomer starts it: the shipped routes/ (all agents), the simulator for every provider,
- * and a run of each agent right after start-up.
+ * and a dry run of each agent right after start-up (its default ztrade.run-on-start, which the test profile turns off).
  */
 @CamelSpringBootTest
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camel.main.routes-include-pattern=file:routes/*.yaml",
-        "ztrade.run-on-start=true",
+        "ztrade.run-on-start=dry",
         "ztrade.alphavantage.base-url="})
 class ZtradeApplicationTest {
 
@@ -47,6 +47,7 @@ class ZtradeApplicationTest {
         assertThat(runs).allSatisfy(r -> {
             assertThat(r.trigger()).isEqualTo("STARTUP");
             assertThat(r.status()).as(r.agentId() + ": " + r.error()).isNotIn("FAILED", "RUNNING");
+            assertThat(r.brokerOrderId()).as(r.agentId() + ": a start-up run places no order").isNull();
         });
         RunRecord btc = runs.stream().filter(r -> r.agentId().equals("agent_btc")).findFirst().orElseThrow();
         assertThat(btc.price()).as("crypto trades around the clock, so BTC is always analysed").isPositive();

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The first and last steps of every agent route: make the run from the trigger, and stamp its end. */
@@ -32,9 +33,17 @@ public class AgentRuns {
     }
 
     private final AgentCatalog catalog;
+    private final InFlightRuns inFlight;
 
+    /** Runs not tracked for a shutdown (a replay's, a test's). */
     public AgentRuns(AgentCatalog catalog) {
+        this(catalog, null);
+    }
+
+    @Autowired
+    public AgentRuns(AgentCatalog catalog, InFlightRuns inFlight) {
         this.catalog = catalog;
+        this.inFlight = inFlight;
     }
 
     public AgentRun start(Exchange exchange) {
@@ -53,7 +62,11 @@ public class AgentRuns {
             runId = jobData.get(RUN_ID_KEY) == null ? null : jobData.get(RUN_ID_KEY).toString();
         }
         AgentRun run = AgentRun.start(agent, trigger, force, fireTime == null ? now : fireTime.toInstant(), now);
-        return runId == null ? run : run.withRunId(runId);
+        run = runId == null ? run : run.withRunId(runId);
+        if (inFlight != null) {
+            inFlight.started(exchange, run);
+        }
+        return run;
     }
 
     /** The agent this route runs; a replay route brings its own settings (it is not in the catalog). */

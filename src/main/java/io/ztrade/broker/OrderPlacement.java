@@ -2,6 +2,8 @@ package io.ztrade.broker;
 
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AssetClass;
+import io.ztrade.agent.DryRuns;
+import io.ztrade.agent.InFlightRuns;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.risk.RiskVerdict;
 import java.util.Optional;
@@ -18,16 +20,20 @@ public class OrderPlacement {
 
     private final Broker broker;
     private final OrderIntents intents;
+    private final DryRuns dryRuns;
+    private final InFlightRuns inFlight;
 
-    /** Without intents: for a broker whose orders live only in this JVM (a backtest's paper broker). */
+    /** Without the live gates and intents: a broker whose orders live only in this JVM (a replay's paper broker). */
     public OrderPlacement(Broker broker) {
-        this(broker, OrderIntents.NONE);
+        this(broker, OrderIntents.NONE, null, null);
     }
 
     @Autowired
-    public OrderPlacement(Broker broker, OrderIntents intents) {
+    public OrderPlacement(Broker broker, OrderIntents intents, DryRuns dryRuns, InFlightRuns inFlight) {
         this.broker = broker;
         this.intents = intents;
+        this.dryRuns = dryRuns;
+        this.inFlight = inFlight;
     }
 
     public AgentRun place(AgentRun run) {
@@ -35,6 +41,15 @@ public class OrderPlacement {
         if (verdict == null || !verdict.approved() || run.status() != RunStatus.RUNNING) {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + " that risk did not approve");
+        }
+        // the template's dryRun step ends a dry run before the broker; this holds if an edited template lost it
+        if (dryRuns != null && dryRuns.dry(run)) {
+            throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
+                    + " of a dry run (a start-up run; ztrade.run-on-start=trade lets start-up runs trade)");
+        }
+        if (inFlight != null && inFlight.ordersClosed()) {
+            throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
+                    + ": this node is shutting down and has recorded the run INTERRUPTED");
         }
         OrderRequest order = orderOf(run);
         // durably before the POST: a crash from here on leaves a trace for reconciliation

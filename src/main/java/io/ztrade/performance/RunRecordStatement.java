@@ -3,6 +3,7 @@ package io.ztrade.performance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,7 +81,9 @@ public class RunRecordStatement {
         headers.put("orderQty", run.risk() != null ? run.risk().qty() : null);
         headers.put("orderNotional", run.risk() != null ? run.risk().notional() : null);
         boolean hasOrder = run.order() != null;
-        headers.put("clientOrderId", hasOrder ? run.order().clientOrderId() : null);
+        // a run cut by a shutdown after risk approved its order names that order's id, for reconciliation to look up
+        boolean interruptedOrder = run.status() == RunStatus.INTERRUPTED && run.risk() != null && run.risk().approved();
+        headers.put("clientOrderId", hasOrder ? run.order().clientOrderId() : interruptedOrder ? run.clientOrderId() : null);
         headers.put("brokerOrderId", hasOrder ? run.order().brokerOrderId() : null);
         headers.put("orderStatus", hasOrder ? run.order().brokerStatus() : null);
         headers.put("fillQty", hasOrder ? run.order().filledQty() : null);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.DryRuns;
+import io.ztrade.agent.InFlightRuns;
+import io.ztrade.agent.RunOnStart;
+import io.ztrade.agent.RunOnStartProperties;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
@@ -85,6 +89,25 @@ class OrderPlacementTest {
         assertThatThrownBy(() -> new OrderPlacement(broker).place(unapproved)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("risk did not approve");
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void neverSendsADryRunsOrderNorOneAfterTheShutdownClosedOrders() {
+        RiskVerdict buy = new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"));
+        InFlightRuns inFlight = new InFlightRuns();
+        OrderPlacement placement = new OrderPlacement(broker, OrderIntents.NONE, new DryRuns(new RunOnStartProperties(RunOnStart.DRY)), inFlight);
+        AgentRun startup = AgentRun.start(agent("TSLA", "us_equity"), RunTrigger.STARTUP, false, Instant.now(), Instant.now())
+                .withRisk(buy);
+        assertThatThrownBy(() -> placement.place(startup)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("of a dry run");
+        OrderPlacement trading = new OrderPlacement(broker, OrderIntents.NONE, new DryRuns(new RunOnStartProperties(RunOnStart.TRADE)), inFlight);
+        trading.place(startup);
+        assertThat(sent).hasSize(1);
+
+        inFlight.closeOrders();
+        assertThatThrownBy(() -> trading.place(approved(agent("TSLA", "us_equity"), buy)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down");
+        assertThat(sent).hasSize(1);
     }
 
     @Test

@@ -141,6 +141,14 @@ class ComposeFileTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void theNodesGetTimeToRecordTheirRunsOnDockerStop() {
+        // docker stop's default 10 s would SIGKILL a node still waiting ztrade.shutdown.timeout (20 s) for its runs
+        for (String node : List.of("ztrade-1", "ztrade-2")) {
+            assertThat(map(services.get(node)).get("stop_grace_period")).as(node).isEqualTo("40s");
+        }
+    }
+
     private static Map<String, Object> map(Object value) {
         assertThat(value).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
