@@ -3,6 +3,10 @@ package io.ztrade.broker;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AssetClass;
 import io.ztrade.agent.RunStatus;
+import io.ztrade.desk.DeskModes;
+import io.ztrade.desk.EffectiveMode;
+import io.ztrade.desk.TradingMode;
+import io.ztrade.risk.ReduceOnly;
 import io.ztrade.risk.RiskVerdict;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -10,15 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code broker} step: turns the approved, sized verdict into one market order with the run's client
  * order id. Checks the approval again itself: an order risk did not approve is never sent, whatever the
- * route says.
+ * route says. Asks the desk's mode again right before the POST, so a kill switch or a hold set while the run was
+ * in risk (on any node) still stops it.
  */
 @Component
 public class OrderPlacement {
 
     private final Broker broker;
+    private final DeskModes desk;
 
-    public OrderPlacement(Broker broker) {
+    /** @param desk the live desk; a backtest passes {@link DeskModes#ALWAYS_ACTIVE} */
+    public OrderPlacement(Broker broker, DeskModes desk) {
         this.broker = broker;
+        this.desk = desk;
     }
 
     public AgentRun place(AgentRun run) {
@@ -26,6 +34,15 @@ public class OrderPlacement {
         if (verdict == null || !verdict.approved() || run.status() != RunStatus.RUNNING) {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + " that risk did not approve");
+        }
+        EffectiveMode mode = desk.effective(run.agentId());
+        if (mode.mode() == TradingMode.HALTED) {
+            return run.finish(RunStatus.BLOCKED_KILL_SWITCH, "no order (checked before sending): " + mode.describe());
+        }
+        if (mode.mode() == TradingMode.REDUCE_ONLY && !ReduceOnly.shrinks(verdict.side(), verdict.qty(),
+                broker.position(run.agent().symbol()).map(Position::qty).orElse(java.math.BigDecimal.ZERO))) {
+            return run.finish(RunStatus.REJECTED_BY_RISK, "reduce-only (checked before sending): " + verdict.side()
+                    + " would not shrink the position in " + run.agent().symbol() + " (" + mode.describe() + ")");
         }
         return run.withOrder(broker.submit(orderOf(run)));
     }

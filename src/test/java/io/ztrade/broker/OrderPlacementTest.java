@@ -8,6 +8,11 @@ import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.risk.RiskVerdict;
+import io.ztrade.agent.RunStatus;
+import io.ztrade.desk.DeskModes;
+import io.ztrade.desk.EffectiveMode;
+import io.ztrade.desk.ModeSetting;
+import io.ztrade.desk.TradingMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +63,7 @@ class OrderPlacementTest {
 
     @Test
     void stocksTradeDayOrdersByNotional() {
-        new OrderPlacement(broker).place(approved(agent("TSLA", "us_equity"),
+        new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE).place(approved(agent("TSLA", "us_equity"),
                 new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"))));
         assertThat(sent).singleElement().satisfies(o -> {
             assertThat(o.timeInForce()).isEqualTo("day");
@@ -70,7 +75,7 @@ class OrderPlacementTest {
 
     @Test
     void cryptoTradesGoodTillCanceled() {
-        new OrderPlacement(broker).place(approved(agent("BTC/USD", "crypto"),
+        new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE).place(approved(agent("BTC/USD", "crypto"),
                 new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.SELL, new BigDecimal("0.01"), null)));
         assertThat(sent).singleElement().satisfies(o -> {
             assertThat(o.timeInForce()).isEqualTo("gtc");
@@ -82,9 +87,33 @@ class OrderPlacementTest {
     @Test
     void neverSendsAnOrderRiskDidNotApprove() {
         AgentRun unapproved = AgentRun.start(agent("TSLA", "us_equity"), RunTrigger.SCHEDULE, false, Instant.now(), Instant.now());
-        assertThatThrownBy(() -> new OrderPlacement(broker).place(unapproved)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE).place(unapproved)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("risk did not approve");
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aHaltSetAfterRiskApprovedStopsTheOrderBeforeThePost() {
+        ModeSetting halt = new ModeSetting("agent_x", TradingMode.HALTED, "fat finger", "api", "bob", Instant.now());
+        AgentRun run = new OrderPlacement(broker, agentId -> new EffectiveMode(TradingMode.HALTED, halt)).place(
+                approved(agent("TSLA", "us_equity"),
+                        new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"))));
+
+        assertThat(sent).isEmpty();
+        assertThat(run.status()).isEqualTo(RunStatus.BLOCKED_KILL_SWITCH);
+        assertThat(run.note()).contains("agent agent_x HALTED by bob (api)").contains("fat finger");
+    }
+
+    @Test
+    void aReduceOnlySetAfterRiskApprovedStopsAnOrderThatWouldOpenAPosition() {
+        ModeSetting reduce = new ModeSetting("desk", TradingMode.REDUCE_ONLY, "wind down", "api", "bob", Instant.now());
+        AgentRun run = new OrderPlacement(broker, agentId -> new EffectiveMode(TradingMode.REDUCE_ONLY, reduce)).place(
+                approved(agent("TSLA", "us_equity"),
+                        new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"))));
+
+        assertThat(sent).isEmpty();
+        assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
+        assertThat(run.note()).startsWith("reduce-only").contains("wind down");
     }
 
     @Test
