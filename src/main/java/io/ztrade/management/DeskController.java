@@ -48,7 +48,10 @@ class DeskController {
         }
     }
 
-    /** One agent: its own mode, the one it trades under (the stricter of the desk's and its own), its pause. */
+    /**
+     * One agent: its own mode (and {@code summary}: who set it, when, why), the one it trades under (the stricter of
+     * the desk's and its own) and whether its schedule is paused.
+     */
     record AgentModeView(String id, String mode, String effectiveMode, String reason, String source, String setBy,
                          Instant setAt, String summary, boolean paused) {
     }
@@ -85,7 +88,7 @@ class DeskController {
         ModeSetting own = settings.getOrDefault(agent.agentId(), ModeSetting.active(agent.agentId()));
         EffectiveMode effective = EffectiveMode.of(deskMode, own);
         return new AgentModeView(agent.agentId(), own.mode().name(), effective.mode().name(), own.reason(), own.source(),
-                own.setBy(), own.setAt(), effective.describe(), scheduler.schedule(agent).paused());
+                own.setBy(), own.setAt(), own.describe(), scheduler.schedule(agent).paused());
     }
 
     private static ModeRequest required(ModeRequest request) {
