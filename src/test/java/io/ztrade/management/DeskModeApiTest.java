@@ -28,6 +28,12 @@ class DeskModeApiTest extends OperationsTestSupport {
     @Autowired
     private AuditLog audit;
 
+    @Autowired
+    private io.ztrade.desk.TradingHolds holds;
+
+    @Autowired
+    private io.ztrade.alert.Alerts alerts;
+
     @AfterEach
     void allActive() {
         for (String scope : List.of("desk", "test_crypto", "test_stock")) {
@@ -156,6 +162,54 @@ class DeskModeApiTest extends OperationsTestSupport {
         assertThat((String) jmx.getAttribute(agent, "ModeReason")).contains("by jmx (jmx)").contains("from jconsole");
         assertThat(agentIn(admin().getForObject("/api/desk", JsonNode.class), "test_stock").get("mode").asText())
                 .isEqualTo("REDUCE_ONLY");
+    }
+
+    @Test
+    void overJolokiaAnOperatorTightensButCannotLoosen() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        String desk = jmx.queryNames(new ObjectName("io.ztrade:type=desk,*"), null).iterator().next().toString();
+        String halt = "{\"type\":\"exec\",\"mbean\":\"" + desk + "\",\"operation\":\"setMode\",\"arguments\":[\"HALTED\",\"jolokia halt\"]}";
+        String lift = "{\"type\":\"exec\",\"mbean\":\"" + desk + "\",\"operation\":\"setMode\",\"arguments\":[\"ACTIVE\",\"jolokia lift\"]}";
+
+        JsonNode halted = operator().postForObject("/actuator/jolokia", jsonBody(halt), JsonNode.class);
+        assertThat(halted.get("status").asInt()).as(halted.toString()).isEqualTo(200);
+        assertThat(jmx.getAttribute(new ObjectName(desk), "Mode")).isEqualTo("HALTED");
+
+        JsonNode refused = operator().postForObject("/actuator/jolokia", jsonBody(lift), JsonNode.class);
+        assertThat(refused.toString()).contains("only an admin may loosen the desk from HALTED to ACTIVE");
+        assertThat(jmx.getAttribute(new ObjectName(desk), "Mode")).isEqualTo("HALTED");
+
+        JsonNode lifted = admin().postForObject("/actuator/jolokia", jsonBody(lift), JsonNode.class);
+        assertThat(lifted.get("status").asInt()).as(lifted.toString()).isEqualTo(200);
+        assertThat(jmx.getAttribute(new ObjectName(desk), "Mode")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aHoldTightensNeverLoosensAndIsAuditedAndAlerted() {
+        double alerted = alerts.count("agent-hold-test_crypto", "sent") + alerts.count("agent-hold-test_crypto", "held_back");
+        holds.hold("test_crypto", io.ztrade.desk.TradingMode.REDUCE_ONLY, "position mismatch: broker 2, records 1", "reconciliation");
+        holds.hold("test_crypto", io.ztrade.desk.TradingMode.HALTED, "daily loss limit", "protection:daily-loss");
+        holds.hold("test_crypto", io.ztrade.desk.TradingMode.REDUCE_ONLY, "again", "reconciliation");
+
+        JsonNode agent = agentIn(admin().getForObject("/api/desk", JsonNode.class), "test_crypto");
+        assertThat(agent.get("mode").asText()).isEqualTo("HALTED");
+        assertThat(agent.get("source").asText()).isEqualTo("protection:daily-loss");
+        assertThat(agent.get("setBy").asText()).isEqualTo("system");
+        assertThat(audit.latest(10).stream().filter(e -> e.action().equals("HOLD")).limit(2).toList())
+                .extracting(AuditLog.Entry::username, AuditLog.Entry::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("protection:daily-loss", "HALTED: daily loss limit"),
+                        org.assertj.core.groups.Tuple.tuple("reconciliation", "REDUCE_ONLY: position mismatch: broker 2, records 1"));
+        assertThat(alerts.count("agent-hold-test_crypto", "sent") + alerts.count("agent-hold-test_crypto", "held_back"))
+                .as("one alert per hold that changed the mode").isEqualTo(alerted + 2);
+        // acknowledging is an operator's only when it tightens: an admin lifts it
+        assertThat(put(operator(), "test_crypto", Map.of("mode", "ACTIVE", "reason", "ack")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private static HttpEntity<String> jsonBody(String body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
     }
 
     private static JsonNode agentIn(JsonNode desk, String id) {
