@@ -8,6 +8,7 @@ import io.ztrade.desk.EffectiveMode;
 import io.ztrade.desk.TradingMode;
 import io.ztrade.risk.ReduceOnly;
 import io.ztrade.risk.RiskVerdict;
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ public class OrderPlacement {
             return run.finish(RunStatus.BLOCKED_KILL_SWITCH, "no order (checked before sending): " + mode.describe());
         }
         if (mode.mode() == TradingMode.REDUCE_ONLY && !ReduceOnly.shrinks(verdict.side(), verdict.qty(),
-                broker.position(run.agent().symbol()).map(Position::qty).orElse(java.math.BigDecimal.ZERO))) {
+                broker.position(run.agent().symbol()).map(Position::qty).orElse(BigDecimal.ZERO))) {
             return run.finish(RunStatus.REJECTED_BY_RISK, "reduce-only (checked before sending): " + verdict.side()
                     + " would not shrink the position in " + run.agent().symbol() + " (" + mode.describe() + ")");
         }

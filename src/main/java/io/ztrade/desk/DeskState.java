@@ -77,7 +77,8 @@ public class DeskState implements DeskModes, TradingHolds {
      */
     public ModeSetting set(String scope, TradingMode mode, String reason, String source, String user, String action) {
         ModeSetting before = setting(scope);
-        ModeSetting after = new ModeSetting(scope, mode, blankToNull(reason), source, user, clock.instant());
+        ModeSetting after = new ModeSetting(scope, mode, blankToNull(reason), AuditLog.escape(source), AuditLog.escape(user),
+                clock.instant());
         store.set(after);
         snapshot = null;
         boolean changed = before.mode() != mode;
@@ -93,13 +94,14 @@ public class DeskState implements DeskModes, TradingHolds {
     @Override
     public void hold(String scope, TradingMode mode, String reason, String source) {
         Objects.requireNonNull(scope, "scope");
-        ModeSetting held = new ModeSetting(scope, mode, reason, source, "system", clock.instant());
+        Objects.requireNonNull(source, "source");
+        ModeSetting held = new ModeSetting(scope, mode, blankToNull(reason), AuditLog.escape(source), "system", clock.instant());
         if (!store.tighten(held)) {
-            LOG.info("{} {} by {} not applied: already as strict ({})", scope, mode, source, reason);
+            LOG.info("{} {} by {} not applied: already as strict ({})", AuditLog.escape(scope), mode, held.source(), held.reason());
             return;
         }
         snapshot = null;
-        audit.recordAttempt(source, "system", "HOLD", scope, mode + ": " + reason);
+        audit.recordAttempt(source, "system", "HOLD", scope, mode + ": " + held.reason());
         LOG.warn("{}", held.describe());
         if (DESK.equals(scope)) {
             deskAlert(TradingMode.ACTIVE, held);
@@ -157,7 +159,8 @@ public class DeskState implements DeskModes, TradingHolds {
                 + "): no order until the records database answers", "fail-safe", "system", Instant.now(clock));
     }
 
+    /** The reason as stored and shown: stripped, control characters escaped (it reaches logs, alerts, the console). */
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return text == null || text.isBlank() ? null : AuditLog.escape(text.strip());
     }
 }
