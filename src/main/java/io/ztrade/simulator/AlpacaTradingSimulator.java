@@ -1,20 +1,14 @@
 package io.ztrade.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ztrade.agent.AssetClass;
-import io.ztrade.market.MarketCalendar;
-import io.ztrade.market.MarketSession;
-import io.ztrade.market.NyseCalendar;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The subset of Alpaca's trading API the agents call, with Alpaca's shapes: money as strings, 422 for a
- * reused client order id, 403 for buying power, 404 for a flat position.
+ * Alpaca's orders API with Alpaca's shapes: money as strings, 422 for a reused client order id or an order that is
+ * no longer cancelable, 403 for buying power, 404 for an unknown order. Market and limit orders.
  */
 @RestController
 @Conditional(SimulatorEnabled.class)
@@ -33,129 +27,112 @@ import org.springframework.web.bind.annotation.RestController;
 class AlpacaTradingSimulator {
 
     private static final Set<String> CRYPTO_TIME_IN_FORCE = Set.of("gtc", "ioc");
+    private static final Set<String> EQUITY_TIME_IN_FORCE = Set.of("day", "gtc", "opg", "cls", "ioc", "fok");
+    private static final Pattern ORDER_ID = Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
     private final SimulatedAccount account;
     private final SimulatedMarket market;
-    private final MarketCalendar calendar;
 
-    // the simulator's truth is the built-in NYSE rules, never a real clock
-    AlpacaTradingSimulator(SimulatedAccount account, SimulatedMarket market, NyseCalendar calendar) {
+    AlpacaTradingSimulator(SimulatedAccount account, SimulatedMarket market) {
         this.account = account;
         this.market = market;
-        this.calendar = calendar;
     }
 
     @PostMapping("/v2/orders")
-    ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body) {
-        String symbol = body.path("symbol").asText("");
-        String side = body.path("side").asText("");
-        String timeInForce = body.path("time_in_force").asText("");
-        String clientOrderId = body.path("client_order_id").asText("");
-        boolean hasQty = body.hasNonNull("qty");
-        boolean hasNotional = body.hasNonNull("notional");
-        if (symbol.isBlank() || !Set.of("buy", "sell").contains(side) || !"market".equals(body.path("type").asText())) {
-            return error(HttpStatus.UNPROCESSABLE_ENTITY, 40010000, "symbol, side (buy|sell) and type market are required");
-        }
-        if (hasQty == hasNotional) {
-            return error(HttpStatus.BAD_REQUEST, 40010000, "exactly one of qty or notional is required");
-        }
-        if (market.isCrypto(symbol) && !CRYPTO_TIME_IN_FORCE.contains(timeInForce)) {
-            return error(HttpStatus.UNPROCESSABLE_ENTITY, 40010000, "invalid crypto time_in_force");
-        }
-        if (clientOrderId.isBlank() || clientOrderId.length() > 48) {
-            return error(HttpStatus.UNPROCESSABLE_ENTITY, 40010000, "client_order_id must be 1 to 48 characters");
-        }
-        try {
-            BigDecimal qty = hasQty ? new BigDecimal(body.get("qty").asText()) : null;
-            BigDecimal notional = hasNotional ? new BigDecimal(body.get("notional").asText()) : null;
-            return ResponseEntity.ok(json(account.submit(clientOrderId, symbol, side, qty, notional, timeInForce)));
-        } catch (NumberFormatException e) {
-            return error(HttpStatus.UNPROCESSABLE_ENTITY, 40010000, "qty and notional must be numbers");
-        } catch (SimulatedAccount.Refused refused) {
-            return error(HttpStatus.valueOf(refused.status), refused.code, refused.getMessage());
-        }
+    Map<String, Object> submit(@RequestBody JsonNode body) {
+        return AlpacaJson.order(account.submit(ticketOf(body)));
+    }
+
+    /** The account's orders, filtered and ordered as {@link OrderQuery} describes. */
+    @GetMapping("/v2/orders")
+    List<Map<String, Object>> orders(@RequestParam Map<String, String> params) {
+        return account.orders(OrderQuery.parse(params)).stream().map(AlpacaJson::order).toList();
+    }
+
+    @GetMapping("/v2/orders/{orderId}")
+    Map<String, Object> order(@PathVariable String orderId) {
+        return AlpacaJson.order(account.orderById(canonical(orderId))
+                .orElseThrow(() -> new SimulatedAccount.Refused(404, 40410000, "order not found for " + orderId)));
     }
 
     @GetMapping("/v2/orders:by_client_order_id")
-    ResponseEntity<Map<String, Object>> byClientOrderId(@RequestParam("client_order_id") String clientOrderId) {
-        return account.order(clientOrderId).map(o -> ResponseEntity.ok(json(o)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, 40410000, "order not found"));
+    Map<String, Object> byClientOrderId(@RequestParam("client_order_id") String clientOrderId) {
+        return AlpacaJson.order(account.order(clientOrderId)
+                .orElseThrow(() -> new SimulatedAccount.Refused(404, 40410000, "order not found")));
     }
 
-    @GetMapping("/v2/account")
-    Map<String, Object> account() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", "sim-account");
-        json.put("status", "ACTIVE");
-        json.put("currency", "USD");
-        json.put("cash", account.cash().toPlainString());
-        json.put("buying_power", account.cash().toPlainString());
-        json.put("equity", account.equity().toPlainString());
-        json.put("portfolio_value", account.equity().toPlainString());
-        json.put("trading_blocked", false);
-        json.put("account_blocked", false);
-        json.put("pattern_day_trader", false);
-        return json;
+    /** 204 when canceled; 422 when already filled, canceled or expired; 404 when unknown. */
+    @DeleteMapping("/v2/orders/{orderId}")
+    ResponseEntity<Void> cancel(@PathVariable String orderId) {
+        account.cancel(canonical(orderId));
+        return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/v2/positions/{symbol}")
-    ResponseEntity<Map<String, Object>> position(@PathVariable String symbol) {
-        return account.position(SimulatedAccount.positionKey(symbol)).map(h -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("symbol", h.key());
-            json.put("qty", h.qty().toPlainString());
-            json.put("avg_entry_price", h.avgEntryPrice().toPlainString());
-            BigDecimal value = account.marketValue(h);
-            json.put("market_value", value.toPlainString());
-            json.put("unrealized_pl", value.subtract(h.qty().multiply(h.avgEntryPrice())).toPlainString());
-            return ResponseEntity.ok(json);
-        }).orElseGet(() -> error(HttpStatus.NOT_FOUND, 40410000, "position does not exist"));
+    /** Cancels every open order: 207 with one {id, status, body} per order, as Alpaca answers. */
+    @DeleteMapping("/v2/orders")
+    ResponseEntity<List<Map<String, Object>>> cancelAll() {
+        List<Map<String, Object>> results = account.orders(OrderQuery.parse(Map.of("status", "open", "limit", "500"))).stream()
+                .map(o -> Map.<String, Object>of("id", o.id(), "status", 200, "body", AlpacaJson.order(account.cancel(o.id()))))
+                .toList();
+        return ResponseEntity.status(207).body(results);
     }
 
-    @GetMapping("/v2/clock")
-    Map<String, Object> clock() {
-        ZonedDateTime now = ZonedDateTime.now(MarketCalendar.NEW_YORK);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("timestamp", now.toOffsetDateTime().toString());
-        json.put("is_open", calendar.statusAt(AssetClass.US_EQUITY, now.toInstant()).open());
-        json.put("next_open", next(now, true).toOffsetDateTime().toString());
-        json.put("next_close", next(now, false).toOffsetDateTime().toString());
-        return json;
-    }
-
-    /** The next session open (or close) after now, looking at most two weeks ahead. */
-    private ZonedDateTime next(ZonedDateTime now, boolean open) {
-        for (LocalDate day = now.toLocalDate(); day.isBefore(now.toLocalDate().plusDays(15)); day = day.plusDays(1)) {
-            MarketSession session = calendar.session(AssetClass.US_EQUITY, day);
-            if (session.open()) {
-                ZonedDateTime at = day.atTime(open ? session.openTime() : session.closeTime()).atZone(MarketCalendar.NEW_YORK);
-                if (at.isAfter(now)) {
-                    return at;
-                }
-            }
+    /** Alpaca's order ids are UUIDs, written with or without dashes. */
+    private static String canonical(String orderId) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            throw new SimulatedAccount.Refused(422, 40010000, "order_id must be a UUID, got '" + orderId + "'");
         }
-        return now;
+        String hex = orderId.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
+                + "-" + hex.substring(20);
     }
 
-    private static Map<String, Object> json(SimulatedAccount.Order o) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", o.id());
-        json.put("client_order_id", o.clientOrderId());
-        json.put("symbol", o.symbol());
-        json.put("side", o.side());
-        json.put("type", "market");
-        json.put("time_in_force", o.timeInForce());
-        json.put("qty", o.qty() == null ? null : o.qty().toPlainString());
-        json.put("notional", o.notional() == null ? null : o.notional().toPlainString());
-        json.put("status", o.status());
-        json.put("filled_qty", o.filledQty().toPlainString());
-        json.put("filled_avg_price", o.filledAvgPrice().toPlainString());
-        json.put("submitted_at", o.submittedAt().toString());
-        json.put("filled_at", o.submittedAt().toString());
-        return json;
+    private OrderTicket ticketOf(JsonNode body) {
+        String symbol = body.path("symbol").asText("");
+        String side = body.path("side").asText("");
+        String type = body.path("type").asText("");
+        String timeInForce = body.path("time_in_force").asText("");
+        String clientOrderId = body.path("client_order_id").asText("");
+        if (symbol.isBlank() || !Set.of("buy", "sell").contains(side) || !Set.of("market", "limit").contains(type)) {
+            throw invalid("symbol, side (buy|sell) and type (market|limit) are required");
+        }
+        if (body.hasNonNull("qty") == body.hasNonNull("notional")) {
+            throw new SimulatedAccount.Refused(400, 40010000, "exactly one of qty or notional is required");
+        }
+        if (market.isCrypto(symbol) ? !CRYPTO_TIME_IN_FORCE.contains(timeInForce) : !EQUITY_TIME_IN_FORCE.contains(timeInForce)) {
+            throw invalid("invalid " + (market.isCrypto(symbol) ? "crypto " : "") + "time_in_force '" + timeInForce + "'");
+        }
+        if (clientOrderId.isBlank() || clientOrderId.length() > 48) {
+            throw invalid("client_order_id must be 1 to 48 characters");
+        }
+        BigDecimal qty = positive(body, "qty");
+        BigDecimal notional = positive(body, "notional");
+        BigDecimal limitPrice = positive(body, "limit_price");
+        if ("limit".equals(type) && (limitPrice == null || qty == null)) {
+            throw invalid("a limit order needs limit_price and qty");
+        }
+        if ("market".equals(type) && limitPrice != null) {
+            throw invalid("limit_price is only for limit orders");
+        }
+        return new OrderTicket(clientOrderId, symbol, side, type, timeInForce, qty, notional, limitPrice);
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, int code, String message) {
-        return ResponseEntity.status(status).body(Map.of("code", code, "message", message));
+    private static BigDecimal positive(JsonNode body, String field) {
+        if (!body.hasNonNull(field)) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(body.get(field).asText());
+            if (value.signum() > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw invalid(field + " must be a positive number, got '" + body.get(field).asText() + "'");
+    }
+
+    private static SimulatedAccount.Refused invalid(String message) {
+        return new SimulatedAccount.Refused(422, 40010000, message);
     }
 }

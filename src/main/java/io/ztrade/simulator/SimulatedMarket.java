@@ -70,6 +70,13 @@ public class SimulatedMarket {
         return bars;
     }
 
+    /** The symbols with a start price of their own and every symbol priced so far. */
+    public java.util.Set<String> knownSymbols() {
+        java.util.Set<String> symbols = new java.util.TreeSet<>(START_PRICES.keySet());
+        symbols.addAll(walks.keySet());
+        return symbols;
+    }
+
     public boolean isCrypto(String symbol) {
         return symbol.contains("/");
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedAccountTest {
 
     private final SimulatedMarket market = new SimulatedMarket(7);
-    private final SimulatedAccount account = new SimulatedAccount(market, new BigDecimal("10000"));
+    private final SimulatedAccount account = new SimulatedAccount(market, new io.ztrade.market.NyseCalendar(), new BigDecimal("10000"));
 
     @Test
     void aBuyFillsAtTheSimulatedPriceAndMovesCashIntoThePosition() {
@@ -21,7 +21,7 @@ class SimulatedAccountTest {
         assertThat(order.status()).isEqualTo("filled");
         assertThat(order.filledAvgPrice().doubleValue()).isCloseTo(price, org.assertj.core.data.Offset.offset(price * 0.01));
         assertThat(account.cash()).isEqualByComparingTo(new BigDecimal("9000.00"));
-        assertThat(account.position("TSLA")).get().extracting(SimulatedAccount.Holding::qty).isEqualTo(order.filledQty());
+        assertThat(account.position("TSLA")).get().extracting(Holding::qty).isEqualTo(order.filledQty());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
 class SimulatorSwitchTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import({SimulatedMarket.class, SimulatedAccount.class, SimulatorToken.class, SimulatorSettingsCheck.class})
+    @Import({io.ztrade.market.NyseCalendar.class, SimulatedMarket.class, SimulatedAccount.class, SimulatorToken.class, SimulatorSettingsCheck.class})
     static class SimulatorBeans {
     }
 
