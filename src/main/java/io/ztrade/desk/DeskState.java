@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,15 +72,22 @@ public class DeskState implements DeskModes, TradingHolds {
     }
 
     /**
-     * Sets the scope's mode (tighter or looser: the caller checked the user's role), audited as {@code action}.
+     * Sets the scope's mode, audited as {@code action}.
      *
-     * @return the setting it replaced
+     * @param mayLoosen whether the user may loosen (an admin); if not, the mode is set only when the stored one is not
+     *                  stricter, checked in the same statement
+     * @return the setting it replaced, or empty when it was not set because the stored mode is stricter
      */
-    public ModeSetting set(String scope, TradingMode mode, String reason, String source, String user, String action) {
+    public Optional<ModeSetting> set(String scope, TradingMode mode, String reason, String source, String user,
+                                     String action, boolean mayLoosen) {
         ModeSetting before = setting(scope);
         ModeSetting after = new ModeSetting(scope, mode, blankToNull(reason), AuditLog.escape(source), AuditLog.escape(user),
                 clock.instant());
-        store.set(after);
+        if (mayLoosen) {
+            store.set(after);
+        } else if (!store.setUnlessStricter(after)) {
+            return Optional.empty();
+        }
         snapshot = null;
         boolean changed = before.mode() != mode;
         audit.record(action, scope, mode + (changed ? " (was " + before.mode() + ")" : " (unchanged)")
@@ -88,7 +96,7 @@ public class DeskState implements DeskModes, TradingHolds {
         if (changed && DESK.equals(scope)) {
             deskAlert(before.mode(), after);
         }
-        return before;
+        return Optional.of(before);
     }
 
     @Override

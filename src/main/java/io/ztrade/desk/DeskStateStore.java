@@ -47,21 +47,35 @@ public class DeskStateStore {
      * @return whether the mode changed
      */
     public boolean tighten(ModeSetting setting) {
+        return setIf(setting, "severity < :severity", false);
+    }
+
+    /**
+     * Sets the scope's mode unless the stored one is stricter, in one statement: an operator's change, which must
+     * not loosen a hold that a node set a moment after the operator's check.
+     *
+     * @return whether it was set
+     */
+    public boolean setUnlessStricter(ModeSetting setting) {
+        return setIf(setting, "severity <= :severity", true);
+    }
+
+    /** @param storeActive whether an ACTIVE setting is stored for a scope without a row (a hold of ACTIVE is nothing) */
+    private boolean setIf(ModeSetting setting, String condition, boolean storeActive) {
         MapSqlParameterSource values = values(setting);
         if (jdbc.update("UPDATE trading_modes SET mode = :mode, severity = :severity, reason = :reason,"
-                + " source = :source, set_by = :setBy, set_at = :setAt WHERE scope = :scope AND severity < :severity",
-                values) == 1) {
+                + " source = :source, set_by = :setBy, set_at = :setAt WHERE scope = :scope AND " + condition, values) == 1) {
             return true;
         }
-        if (setting.mode() == TradingMode.ACTIVE || jdbc.queryForObject(
-                "SELECT count(*) FROM trading_modes WHERE scope = :scope", values, Integer.class) > 0) {
+        if (jdbc.queryForObject("SELECT count(*) FROM trading_modes WHERE scope = :scope", values, Integer.class) > 0
+                || setting.mode() == TradingMode.ACTIVE && !storeActive) {
             return false;
         }
         try {
             insert(values);
             return true;
         } catch (DuplicateKeyException raced) {
-            return tighten(setting);
+            return setIf(setting, condition, storeActive);
         }
     }
 

@@ -63,9 +63,8 @@ public class DeskOperations {
     /** The kill switch: the desk HALTED ({@code true}) or back to ACTIVE, for every agent at once. */
     public void killSwitch(boolean on) {
         TradingMode mode = on ? TradingMode.HALTED : TradingMode.ACTIVE;
-        requireMayChange(TradingHolds.DESK, mode);
-        stored(() -> desk.set(TradingHolds.DESK, mode, "kill switch " + (on ? "on" : "off"), "kill-switch", user(),
-                on ? "KILL_SWITCH_ON" : "KILL_SWITCH_OFF"));
+        change(TradingHolds.DESK, mode, "kill switch " + (on ? "on" : "off"), "kill-switch",
+                on ? "KILL_SWITCH_ON" : "KILL_SWITCH_OFF");
     }
 
     /** Whether the desk is HALTED now (also when its state cannot be read: then nothing trades). */
@@ -87,9 +86,7 @@ public class DeskOperations {
             throw new IllegalArgumentException("a reason is required to set " + describe(target) + " " + wanted
                     + " (it is shown in the console, the runs' records and the alert)");
         }
-        requireMayChange(target, wanted);
-        stored(() -> desk.set(target, wanted, reason, source, user(),
-                TradingHolds.DESK.equals(target) ? "DESK_MODE" : "AGENT_MODE"));
+        change(target, wanted, reason, source, TradingHolds.DESK.equals(target) ? "DESK_MODE" : "AGENT_MODE");
         return stored(() -> desk.setting(target));
     }
 
@@ -106,11 +103,17 @@ public class DeskOperations {
                         + Arrays.toString(TradingMode.values()) + ", got '" + mode + "'"));
     }
 
-    /** Tightening is every caller's; loosening (a less strict mode than the stored one) is an admin's. */
-    private void requireMayChange(String scope, TradingMode wanted) {
+    /**
+     * Tightening is every caller's; loosening (a less strict mode than the stored one) is an admin's. Checked first
+     * for a clear refusal, then again in the write itself (a hold set in between is never loosened by an operator).
+     */
+    private void change(String scope, TradingMode wanted, String reason, String source, String action) {
+        boolean admin = mayLoosen();
         TradingMode now = stored(() -> desk.setting(scope)).mode();
-        if (wanted.compareTo(now) < 0 && !mayLoosen()) {
-            throw new AccessDeniedException("only an admin may loosen " + describe(scope) + " from " + now + " to " + wanted);
+        if (!admin && wanted.compareTo(now) < 0
+                || stored(() -> desk.set(scope, wanted, reason, source, user(), action, admin)).isEmpty()) {
+            TradingMode stored = stored(() -> desk.setting(scope)).mode();
+            throw new AccessDeniedException("only an admin may loosen " + describe(scope) + " from " + stored + " to " + wanted);
         }
     }
 

@@ -34,6 +34,9 @@ class DeskModeApiTest extends OperationsTestSupport {
     @Autowired
     private io.ztrade.alert.Alerts alerts;
 
+    @Autowired
+    private io.ztrade.desk.DeskStateStore deskStore;
+
     @AfterEach
     void allActive() {
         for (String scope : List.of("desk", "test_crypto", "test_stock")) {
@@ -201,6 +204,11 @@ class DeskModeApiTest extends OperationsTestSupport {
                         org.assertj.core.groups.Tuple.tuple("reconciliation", "REDUCE_ONLY: position mismatch: broker 2, records 1"));
         assertThat(alerts.count("agent-hold-test_crypto", "sent") + alerts.count("agent-hold-test_crypto", "held_back"))
                 .as("one alert per hold that changed the mode").isEqualTo(alerted + 2);
+        // an operator's write that raced this hold does not loosen it either: checked in the UPDATE itself
+        assertThat(deskStore.setUnlessStricter(new io.ztrade.desk.ModeSetting("test_crypto",
+                io.ztrade.desk.TradingMode.REDUCE_ONLY, "raced", "api", "operator", java.time.Instant.now()))).isFalse();
+        assertThat(agentIn(admin().getForObject("/api/desk", JsonNode.class), "test_crypto").get("mode").asText())
+                .isEqualTo("HALTED");
         // acknowledging is an operator's only when it tightens: an admin lifts it
         assertThat(put(operator(), "test_crypto", Map.of("mode", "ACTIVE", "reason", "ack")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
