@@ -29,7 +29,7 @@ function csrfToken() {
 
 async function api(path, options) {
   const init = Object.assign({ headers: { "Accept": "application/json" }, credentials: "same-origin" }, options || {});
-  if (init.method === "POST") init.headers["X-XSRF-TOKEN"] = csrfToken();
+  if (init.method === "POST" || init.method === "PUT") init.headers["X-XSRF-TOKEN"] = csrfToken();
   const response = await fetch(path, init);
   const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : await response.text();
   if (!response.ok) throw new Error((body && body.message) || response.status + " " + response.statusText);
@@ -65,6 +65,61 @@ async function refreshDesk() {
   toggle.textContent = state.engaged ? "Turn kill switch off" : "Turn kill switch ON";
   toggle.onclick = () => act("/api/kill-switch/" + (state.engaged ? "off" : "on"), "kill switch flipped");
 }
+
+// --- desk and agent modes (durable desk state): a banner while anything is not ACTIVE, and the controls ---
+
+const MODE_ORDER = ["ACTIVE", "REDUCE_ONLY", "HALTED"];
+
+async function setMode(scope, mode) {
+  const reason = document.getElementById("mode-reason").value.trim();
+  const path = scope === "desk" ? "/api/desk/mode" : "/api/agents/" + encodeURIComponent(scope) + "/mode";
+  try {
+    await api(path, { method: "POST", headers: { "Accept": "application/json", "Content-Type": "application/json" },
+      body: JSON.stringify({ mode: mode, reason: reason }) });
+    say((scope === "desk" ? "desk" : scope) + " is " + mode + " now");
+    await refresh();
+  } catch (e) {
+    say("Refused: " + e.message);
+  }
+}
+
+function modeButtons(scope, mode) {
+  const buttons = [];
+  for (const target of MODE_ORDER) {
+    if (target === mode) continue;
+    const loosens = MODE_ORDER.indexOf(target) < MODE_ORDER.indexOf(mode);
+    if (!can(loosens ? "ADMIN" : "OPERATOR")) continue;
+    buttons.push(el("button", { "data-scope": scope, "data-mode": target, onclick: () => setMode(scope, target) },
+      target === "ACTIVE" ? "Set ACTIVE" : target === "HALTED" ? "Halt" : "Reduce only"), " ");
+  }
+  return buttons;
+}
+
+function modeRow(scope, mode, effective, summary) {
+  return el("tr", { "data-scope": scope },
+    el("td", {}, el("b", {}, scope)), el("td", { class: "mode " + mode }, mode),
+    el("td", { class: "mode " + effective }, effective),
+    el("td", {}, mode === "ACTIVE" && effective === "ACTIVE" ? "" : summary), el("td", {}, ...modeButtons(scope, mode)));
+}
+
+async function refreshModes() {
+  const state = await api("/api/desk");
+  const banner = document.getElementById("desk-banner");
+  const lines = [];
+  if (state.desk.mode !== "ACTIVE") lines.push(el("div", {}, state.desk.summary));
+  for (const agent of state.agents) {
+    if (agent.mode !== "ACTIVE") lines.push(el("div", {}, agent.summary));
+  }
+  banner.replaceChildren(...lines);
+  banner.hidden = lines.length === 0;
+  banner.className = state.desk.mode === "HALTED" || state.agents.some(a => a.mode === "HALTED") ? "HALTED" : "REDUCE_ONLY";
+  document.getElementById("mode-controls").hidden = !can("OPERATOR");
+  document.querySelector("#modes tbody").replaceChildren(
+    modeRow("desk", state.desk.mode, state.desk.mode, state.desk.summary),
+    ...state.agents.map(a => modeRow(a.id, a.mode, a.effectiveMode, a.summary)));
+}
+
+// --- end of desk and agent modes ---
 
 async function refreshGrid() {
   const agents = await api("/api/agents");
@@ -251,6 +306,7 @@ async function refreshAudit() {
 async function refresh() {
   try {
     await refreshDesk();
+    await refreshModes();
     await refreshGrid();
     await refreshAudit();
     await refreshReconcile();

@@ -5,7 +5,12 @@ import io.ztrade.agent.AssetClass;
 import io.ztrade.agent.DryRuns;
 import io.ztrade.agent.InFlightRuns;
 import io.ztrade.agent.RunStatus;
+import io.ztrade.desk.DeskModes;
+import io.ztrade.desk.EffectiveMode;
+import io.ztrade.desk.TradingMode;
+import io.ztrade.risk.ReduceOnly;
 import io.ztrade.risk.RiskVerdict;
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -13,24 +18,32 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code broker} step: turns the approved, sized verdict into one market order with the run's client
  * order id. Checks the approval again itself: an order risk did not approve is never sent, whatever the
- * route says. Before the order leaves, its intent is written to the records database ({@link OrderIntents}).
+ * route says. Asks the desk's mode again right before the POST, so a kill switch or a hold set while the run was
+ * in risk (on any node) still stops it. Before the order leaves, its intent is written to the records database
+ * ({@link OrderIntents}).
  */
 @Component
 public class OrderPlacement {
 
     private final Broker broker;
+    private final DeskModes desk;
     private final OrderIntents intents;
     private final DryRuns dryRuns;
     private final InFlightRuns inFlight;
 
-    /** Without the live gates and intents: a broker whose orders live only in this JVM (a replay's paper broker). */
-    public OrderPlacement(Broker broker) {
-        this(broker, OrderIntents.NONE, null, null);
+    /**
+     * Without the live gates and intents: a broker whose orders live only in this JVM (a replay's paper broker).
+     *
+     * @param desk the live desk; a backtest passes {@link DeskModes#ALWAYS_ACTIVE}
+     */
+    public OrderPlacement(Broker broker, DeskModes desk) {
+        this(broker, desk, OrderIntents.NONE, null, null);
     }
 
     @Autowired
-    public OrderPlacement(Broker broker, OrderIntents intents, DryRuns dryRuns, InFlightRuns inFlight) {
+    public OrderPlacement(Broker broker, DeskModes desk, OrderIntents intents, DryRuns dryRuns, InFlightRuns inFlight) {
         this.broker = broker;
+        this.desk = desk;
         this.intents = intents;
         this.dryRuns = dryRuns;
         this.inFlight = inFlight;
@@ -50,6 +63,15 @@ public class OrderPlacement {
         if (inFlight != null && inFlight.ordersClosed()) {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + ": this node is shutting down and has recorded the run INTERRUPTED");
+        }
+        EffectiveMode mode = desk.effective(run.agentId());
+        if (mode.mode() == TradingMode.HALTED) {
+            return run.finish(RunStatus.BLOCKED_KILL_SWITCH, "no order (checked before sending): " + mode.describe());
+        }
+        if (mode.mode() == TradingMode.REDUCE_ONLY && !ReduceOnly.shrinks(verdict.side(), verdict.qty(),
+                broker.position(run.agent().symbol()).map(Position::qty).orElse(BigDecimal.ZERO))) {
+            return run.finish(RunStatus.REJECTED_BY_RISK, "reduce-only (checked before sending): " + verdict.side()
+                    + " would not shrink the position in " + run.agent().symbol() + " (" + mode.describe() + ")");
         }
         OrderRequest order = orderOf(run);
         // durably before the POST: a crash from here on leaves a trace for reconciliation

@@ -33,4 +33,13 @@ public interface AgentMXBean {
     void pause();
 
     void resume();
+
+    /** The agent's own mode (ACTIVE, REDUCE_ONLY, HALTED); the desk's may be stricter. */
+    String getMode();
+
+    /** The agent's own mode as one line: who set it, when and why. */
+    String getModeReason();
+
+    /** Sets the agent's own mode; a reason is required for REDUCE_ONLY and HALTED; only an admin loosens. */
+    void setMode(String mode, String reason);
 }

@@ -2,6 +2,7 @@ package io.ztrade.management;
 
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.desk.TradingHolds;
 import io.ztrade.performance.PerformanceStore;
 import io.ztrade.performance.RunRecord;
 import java.lang.management.ManagementFactory;
@@ -170,6 +171,21 @@ class OperationsMBeans implements DisposableBean {
         public void resume() {
             desk.resume(agentId);
         }
+
+        @Override
+        public String getMode() {
+            return desk.mode(agentId).mode().name();
+        }
+
+        @Override
+        public String getModeReason() {
+            return desk.mode(agentId).describe();
+        }
+
+        @Override
+        public void setMode(String mode, String reason) {
+            desk.setMode(agentId, mode, reason, "jmx");
+        }
     }
 
     private final class DeskBean implements DeskMXBean {
@@ -185,6 +201,21 @@ class OperationsMBeans implements DisposableBean {
                 throw new IllegalArgumentException("kill switch state must be 'on' or 'off', got '" + onOrOff + "'");
             }
             desk.killSwitch(state.equals("on"));
+        }
+
+        @Override
+        public String getMode() {
+            return desk.mode(TradingHolds.DESK).mode().name();
+        }
+
+        @Override
+        public String getModeReason() {
+            return desk.mode(TradingHolds.DESK).describe();
+        }
+
+        @Override
+        public void setMode(String mode, String reason) {
+            desk.setMode(TradingHolds.DESK, mode, reason, "jmx");
         }
     }
 }

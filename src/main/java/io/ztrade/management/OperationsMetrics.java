@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.alert.CircuitBreakerStateChanged;
 import io.ztrade.agent.StepTiming;
-import io.ztrade.risk.KillSwitch;
+import io.ztrade.desk.DeskModes;
+import io.ztrade.desk.TradingHolds;
+import io.ztrade.desk.TradingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ztrade_step_seconds{step}}: a latency histogram per pipeline step</li>
  *   <li>{@code ztrade_provider_errors_total{provider,error}}: runs that failed on a provider after their
  *       redeliveries (provider = the agent), and whatever the providers report through {@link #providerError}</li>
- *   <li>{@code ztrade_kill_switch} (1 on) and {@code ztrade_breaker_state{breaker}} (0 closed, 1 open, 2 half-open,
+ *   <li>{@code ztrade_kill_switch} (1 while the desk is HALTED), {@code ztrade_desk_mode} (0 ACTIVE, 1 REDUCE_ONLY,
+ *       2 HALTED) and {@code ztrade_breaker_state{breaker}} (0 closed, 1 open, 2 half-open,
  *       from {@link CircuitBreakerStateChanged} events); {@code ztrade_journal_backlog} is the run journal's own gauge</li>
  * </ul>
  */
@@ -40,10 +43,12 @@ public class OperationsMetrics {
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> breakers = new ConcurrentHashMap<>();
 
-    OperationsMetrics(MeterRegistry registry, KillSwitch killSwitch) {
+    OperationsMetrics(MeterRegistry registry, DeskModes desk) {
         this.registry = registry;
-        Gauge.builder("ztrade_kill_switch", killSwitch, s -> s.engaged() ? 1 : 0)
-                .description("1 while the kill switch is on").register(registry);
+        Gauge.builder("ztrade_kill_switch", desk, d -> d.effective(TradingHolds.DESK).mode() == TradingMode.HALTED ? 1 : 0)
+                .description("1 while the desk is HALTED (kill switch on, or its state unreadable)").register(registry);
+        Gauge.builder("ztrade_desk_mode", desk, d -> d.effective(TradingHolds.DESK).mode().ordinal())
+                .description("the desk's mode: 0 ACTIVE, 1 REDUCE_ONLY, 2 HALTED").register(registry);
     }
 
     /** Each breaker's state as a gauge: the ordinal of {@link CircuitBreakerStateChanged.State}. */

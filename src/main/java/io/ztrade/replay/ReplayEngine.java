@@ -5,7 +5,7 @@ import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.broker.OrderPlacement;
 import io.ztrade.market.MarketCalendar;
-import io.ztrade.risk.KillSwitch;
+import io.ztrade.desk.DeskModes;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
 import io.ztrade.risk.protection.InMemoryProtectionTrips;
@@ -150,7 +150,7 @@ public class ReplayEngine {
         Map<String, Object> beans = new LinkedHashMap<>();
         try {
             HistoricalMarketData marketDataProvider = new HistoricalMarketData(history, clock);
-            OrderPlacement placement = new OrderPlacement(broker);
+            OrderPlacement placement = new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE);
             // Camel adds a route from a template walking the list of routes unguarded, while another replay's route
             // can be added or removed: concurrent replays (a sweep) failed now and then with a
             // ConcurrentModificationException. Replays add and remove their routes one at a time (ROUTES); the runs
@@ -172,7 +172,7 @@ public class ReplayEngine {
                 beans.put(routeId + ".sentiment", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock));
                 // the live protections over the backtest's own fills; a trip is kept in the backtest's result and
                 // holds the backtest's agent, never the live desk (no live hold, no alert)
-                beans.put(routeId + ".risk", new RiskValidator(riskRules, new KillSwitch(), broker, records,
+                beans.put(routeId + ".risk", new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records,
                         protections.over(records, new InMemoryProtectionTrips(), records, records)));
                 beans.forEach(camel.getRegistry()::bind);
                 parameters.put("runsBean", routeId + ".agentRuns");

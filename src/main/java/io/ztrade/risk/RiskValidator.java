@@ -7,6 +7,9 @@ import io.ztrade.broker.Broker;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.broker.Position;
 import io.ztrade.decision.TradeAction;
+import io.ztrade.desk.DeskModes;
+import io.ztrade.desk.EffectiveMode;
+import io.ztrade.desk.TradingMode;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.performance.PerformanceStore;
 import io.ztrade.risk.protection.Protections;
@@ -21,28 +24,29 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code risk} step: sizes the order the decision asked for (a buy by {@code orderNotional}, a sell by
  * the quantity that much money buys, never more than the position unless shorts are allowed) and runs
- * every {@link RiskRule} and every protection ({@link Protections}) on it. The kill switch comes first and needs no
- * broker call.
+ * every {@link RiskRule} and every protection ({@link Protections}) on it. The desk's mode for the agent comes first:
+ * HALTED (the kill switch, a hold) blocks the run before any broker call; REDUCE_ONLY lets only an order through that
+ * shrinks the open position, sized so it never flips it.
  */
 @Component
 public class RiskValidator {
 
     private final List<RiskRule> rules;
-    private final KillSwitch killSwitch;
+    private final DeskModes desk;
     private final Broker broker;
     private final PerformanceStore performance;
     private final Protections protections;
 
     /** Without protections (benchmarks, tests of the rules alone). */
-    public RiskValidator(List<RiskRule> rules, KillSwitch killSwitch, Broker broker, PerformanceStore performance) {
-        this(rules, killSwitch, broker, performance, Protections.NONE);
+    public RiskValidator(List<RiskRule> rules, DeskModes desk, Broker broker, PerformanceStore performance) {
+        this(rules, desk, broker, performance, Protections.NONE);
     }
 
     @Autowired
-    public RiskValidator(List<RiskRule> rules, KillSwitch killSwitch, Broker broker, PerformanceStore performance,
+    public RiskValidator(List<RiskRule> rules, DeskModes desk, Broker broker, PerformanceStore performance,
                          Protections protections) {
         this.rules = List.copyOf(rules);
-        this.killSwitch = killSwitch;
+        this.desk = desk;
         this.broker = broker;
         this.performance = performance;
         this.protections = protections;
@@ -50,16 +54,23 @@ public class RiskValidator {
 
     public AgentRun apply(AgentRun run) {
         OrderSide side = run.decision().action() == TradeAction.BUY ? OrderSide.BUY : OrderSide.SELL;
-        if (killSwitch.engaged()) {
+        EffectiveMode mode = desk.effective(run.agentId());
+        if (mode.mode() == TradingMode.HALTED) {
             return run.withRisk(new RiskVerdict(RiskVerdict.Outcome.KILL_SWITCH,
-                    List.of("kill switch is on: no order is placed until an admin turns it off"), side, null, null));
+                    List.of("no order: " + mode.describe()), side, null, null));
         }
         AgentSettings agent = run.agent();
         Account account = broker.account();
         Optional<Position> position = broker.position(agent.symbol());
         int ordersToday = performance.ordersSince(agent.agentId(),
                 run.scheduledAt().atZone(MarketCalendar.NEW_YORK).toLocalDate().atStartOfDay(MarketCalendar.NEW_YORK).toInstant());
-        RiskCheck check = size(run, side, account, position, ordersToday);
+        RiskCheck sized = size(run, side, account, position, ordersToday);
+        Optional<RiskCheck> reducing = mode.mode() == TradingMode.REDUCE_ONLY ? ReduceOnly.resize(sized) : Optional.of(sized);
+        if (reducing.isEmpty()) {
+            return run.withRisk(new RiskVerdict(RiskVerdict.Outcome.REJECTED,
+                    List.of(ReduceOnly.refusal(sized, mode)), side, sized.qty(), sized.notional()));
+        }
+        RiskCheck check = reducing.get();
         List<String> reasons = new ArrayList<>();
         rules.stream().map(rule -> rule.violation(check)).flatMap(Optional::stream).forEach(reasons::add);
         // the agent's and the desk's drawdown, daily loss and losing-streak limits, over the records

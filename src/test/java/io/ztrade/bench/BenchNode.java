@@ -15,7 +15,7 @@ import io.ztrade.replay.ReplayClockAccess;
 import io.ztrade.replay.ReplayRecords;
 import io.ztrade.replay.ReplaySentiment;
 import io.ztrade.replay.SyntheticHistory;
-import io.ztrade.risk.KillSwitch;
+import io.ztrade.desk.DeskModes;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
 import java.lang.management.ManagementFactory;
@@ -179,9 +179,9 @@ public final class BenchNode {
                 @Override
                 public void configure() {
                     getContext().getRegistry().bind("benchSentiment", ReplaySentiment.technicalOnly(clock.clock()));
-                    getContext().getRegistry().bind("benchRisk", new RiskValidator(riskRules, new KillSwitch(), broker, records));
+                    getContext().getRegistry().bind("benchRisk", new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records));
                     from("direct:benchMarket").routeId("benchMarket").process(e -> e.getMessage().setBody(snapshot));
-                    from("direct:benchOrder").routeId("benchOrder").bean(new OrderPlacement(broker), "place");
+                    from("direct:benchOrder").routeId("benchOrder").bean(new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE), "place");
                     from("direct:benchRecord").routeId("benchRecord")
                             .process(e -> fires.record(e.getMessage().getBody(AgentRun.class)));
                 }

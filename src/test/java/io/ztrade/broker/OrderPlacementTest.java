@@ -12,6 +12,11 @@ import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.risk.RiskVerdict;
+import io.ztrade.agent.RunStatus;
+import io.ztrade.desk.DeskModes;
+import io.ztrade.desk.EffectiveMode;
+import io.ztrade.desk.ModeSetting;
+import io.ztrade.desk.TradingMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +67,7 @@ class OrderPlacementTest {
 
     @Test
     void stocksTradeDayOrdersByNotional() {
-        new OrderPlacement(broker).place(approved(agent("TSLA", "us_equity"),
+        new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE).place(approved(agent("TSLA", "us_equity"),
                 new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"))));
         assertThat(sent).singleElement().satisfies(o -> {
             assertThat(o.timeInForce()).isEqualTo("day");
@@ -74,7 +79,7 @@ class OrderPlacementTest {
 
     @Test
     void cryptoTradesGoodTillCanceled() {
-        new OrderPlacement(broker).place(approved(agent("BTC/USD", "crypto"),
+        new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE).place(approved(agent("BTC/USD", "crypto"),
                 new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.SELL, new BigDecimal("0.01"), null)));
         assertThat(sent).singleElement().satisfies(o -> {
             assertThat(o.timeInForce()).isEqualTo("gtc");
@@ -86,7 +91,7 @@ class OrderPlacementTest {
     @Test
     void neverSendsAnOrderRiskDidNotApprove() {
         AgentRun unapproved = AgentRun.start(agent("TSLA", "us_equity"), RunTrigger.SCHEDULE, false, Instant.now(), Instant.now());
-        assertThatThrownBy(() -> new OrderPlacement(broker).place(unapproved)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE).place(unapproved)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("risk did not approve");
         assertThat(sent).isEmpty();
     }
@@ -95,12 +100,12 @@ class OrderPlacementTest {
     void neverSendsADryRunsOrderNorOneAfterTheShutdownClosedOrders() {
         RiskVerdict buy = new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"));
         InFlightRuns inFlight = new InFlightRuns();
-        OrderPlacement placement = new OrderPlacement(broker, OrderIntents.NONE, new DryRuns(new RunOnStartProperties(RunOnStart.DRY)), inFlight);
+        OrderPlacement placement = new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE, OrderIntents.NONE, new DryRuns(new RunOnStartProperties(RunOnStart.DRY)), inFlight);
         AgentRun startup = AgentRun.start(agent("TSLA", "us_equity"), RunTrigger.STARTUP, false, Instant.now(), Instant.now())
                 .withRisk(buy);
         assertThatThrownBy(() -> placement.place(startup)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("of a dry run");
-        OrderPlacement trading = new OrderPlacement(broker, OrderIntents.NONE, new DryRuns(new RunOnStartProperties(RunOnStart.TRADE)), inFlight);
+        OrderPlacement trading = new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE, OrderIntents.NONE, new DryRuns(new RunOnStartProperties(RunOnStart.TRADE)), inFlight);
         trading.place(startup);
         assertThat(sent).hasSize(1);
 
@@ -108,6 +113,30 @@ class OrderPlacementTest {
         assertThatThrownBy(() -> trading.place(approved(agent("TSLA", "us_equity"), buy)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down");
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aHaltSetAfterRiskApprovedStopsTheOrderBeforeThePost() {
+        ModeSetting halt = new ModeSetting("agent_x", TradingMode.HALTED, "fat finger", "api", "bob", Instant.now());
+        AgentRun run = new OrderPlacement(broker, agentId -> new EffectiveMode(TradingMode.HALTED, halt)).place(
+                approved(agent("TSLA", "us_equity"),
+                        new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"))));
+
+        assertThat(sent).isEmpty();
+        assertThat(run.status()).isEqualTo(RunStatus.BLOCKED_KILL_SWITCH);
+        assertThat(run.note()).contains("agent agent_x HALTED by bob (api)").contains("fat finger");
+    }
+
+    @Test
+    void aReduceOnlySetAfterRiskApprovedStopsAnOrderThatWouldOpenAPosition() {
+        ModeSetting reduce = new ModeSetting("desk", TradingMode.REDUCE_ONLY, "wind down", "api", "bob", Instant.now());
+        AgentRun run = new OrderPlacement(broker, agentId -> new EffectiveMode(TradingMode.REDUCE_ONLY, reduce)).place(
+                approved(agent("TSLA", "us_equity"),
+                        new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000"))));
+
+        assertThat(sent).isEmpty();
+        assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
+        assertThat(run.note()).startsWith("reduce-only").contains("wind down");
     }
 
     @Test

@@ -27,6 +27,30 @@ class CommandLineTest extends OperationsTestSupport {
     @AfterEach
     void killSwitchOff() {
         desk.killSwitch(false);
+        desk.setMode("test_stock", "ACTIVE", "test over", "test");
+    }
+
+    @Test
+    void showsTheDeskAndSetsModesOperatorsTightenAdminsLoosen() throws Exception {
+        Result halt = ztrade("operator", OPERATOR_PASSWORD, "mode", "test_stock", "HALTED", "earnings", "\"today\"");
+        assertThat(halt.exit()).as(halt.err()).isZero();
+        assertThat(halt.out()).contains("\"mode\":\"HALTED\"", "\"reason\":\"earnings\\\"today\\\"\"");
+
+        Result loosen = ztrade("operator", OPERATOR_PASSWORD, "mode", "test_stock", "ACTIVE", "done");
+        assertThat(loosen.exit()).isEqualTo(1);
+        assertThat(loosen.err()).contains("operator may not do this").contains("loosening a mode is an admin's");
+
+        Result shown = ztrade("viewer", VIEWER_PASSWORD, "desk");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("\"id\":\"test_stock\",\"mode\":\"HALTED\"");
+
+        Result noReason = ztrade("operator", OPERATOR_PASSWORD, "mode", "desk", "REDUCE_ONLY");
+        assertThat(noReason.exit()).isEqualTo(1);
+        assertThat(noReason.err()).contains("a reason is required to set the desk REDUCE_ONLY");
+
+        Result lift = ztrade("admin", ADMIN_PASSWORD, "mode", "test_stock", "ACTIVE", "earnings out");
+        assertThat(lift.exit()).as(lift.err()).isZero();
+        assertThat(desk.mode("test_stock").mode()).isEqualTo(io.ztrade.desk.TradingMode.ACTIVE);
     }
 
     @Test

@@ -149,6 +149,8 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-agent=test_crypto]")));
         assertThat(browser.findElements(By.cssSelector("tr[data-agent] button"))).isEmpty();
         assertThat(browser.findElement(By.id("kill-switch-toggle")).isDisplayed()).isFalse();
+        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#modes tr[data-scope=test_crypto]")));
+        assertThat(browser.findElements(By.cssSelector("#modes button"))).isEmpty();
 
         // Hawtio draws the routes from Jolokia reads and read-only operations, which viewers may send
         browser.get(url("/actuator/hawtio/camel/routes"));
@@ -163,6 +165,35 @@ class ConsoleBrowserTest extends OperationsTestSupport {
             wait(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".react-flow__node")));
         } finally {
             screenshot("hawtio-camel-route-diagram-viewer");
+        }
+    }
+
+    @Test
+    void anOperatorHaltsAnAgentFromTheConsoleTheBannerSaysWhyAndOnlyAnAdminCanLiftIt() throws IOException {
+        browser.manage().deleteAllCookies();
+        try {
+            browser.get(url("/console"));
+            wait(10).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+            browser.findElement(By.name("username")).sendKeys("operator");
+            browser.findElement(By.name("password")).sendKeys(OPERATOR_PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+            wait(20).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#modes button[data-scope=test_stock][data-mode=HALTED]")));
+            assertThat(browser.findElement(By.id("desk-banner")).isDisplayed()).isFalse();
+            browser.findElement(By.id("mode-reason")).sendKeys("broker maintenance");
+            browser.findElement(By.cssSelector("#modes button[data-scope=test_stock][data-mode=HALTED]")).click();
+
+            wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk-banner")));
+            assertThat(browser.findElement(By.id("desk-banner")).getText())
+                    .contains("agent test_stock HALTED by operator (api)", "broker maintenance");
+            // an operator may tighten further but not loosen: no ACTIVE / REDUCE_ONLY button for a halted agent
+            assertThat(browser.findElements(By.cssSelector("#modes button[data-scope=test_stock]"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("#modes button[data-scope=desk][data-mode=HALTED]"))).hasSize(1);
+            screenshot("console-agent-halted");
+        } finally {
+            admin().exchange("/api/agents/test_stock/mode", org.springframework.http.HttpMethod.PUT,
+                    new org.springframework.http.HttpEntity<>(Map.of("mode", "ACTIVE", "reason", "test over")), JsonNode.class);
         }
     }
 

@@ -13,6 +13,9 @@ import io.ztrade.broker.OrderSide;
 import io.ztrade.broker.Position;
 import io.ztrade.decision.TradeAction;
 import io.ztrade.decision.TradeDecision;
+import io.ztrade.desk.EffectiveMode;
+import io.ztrade.desk.ModeSetting;
+import io.ztrade.desk.TradingMode;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.performance.PerformanceStore;
 import io.ztrade.replay.ReplayRecords;
@@ -23,7 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Sizing and the kill switch, with the broker and the records as small in-memory fakes of their interfaces. */
+/** Sizing and the desk's modes (HALTED, REDUCE_ONLY), with the broker and the records as small in-memory fakes of their interfaces. */
 class RiskValidatorTest {
 
     private final AtomicInteger brokerCalls = new AtomicInteger();
@@ -61,10 +64,20 @@ class RiskValidatorTest {
     /** The replay's in-memory records: empty, so the agent has placed no order today. */
     private final PerformanceStore noOrdersYet = new ReplayRecords();
 
-    private final KillSwitch killSwitch = new KillSwitch();
+    private EffectiveMode mode = EffectiveMode.ACTIVE;
     private final RiskValidator validator = new RiskValidator(List.of(new MaxOrderValueRule(), new MaxPositionValueRule(),
             new MaxOrdersPerDayRule(), new NoShortSellingRule(), new BuyingPowerRule(), new AccountStatusRule()),
-            killSwitch, broker, noOrdersYet);
+            agentId -> mode, broker, noOrdersYet);
+
+    private void deskIs(TradingMode value, String reason) {
+        ModeSetting setting = new ModeSetting("desk", value, reason, "api", "alice", Instant.parse("2026-11-25T14:00:00Z"));
+        mode = new EffectiveMode(value, setting);
+    }
+
+    private void holding(String qty) {
+        position = Optional.of(new Position("TSLA", new BigDecimal(qty), new BigDecimal(qty).abs().multiply(new BigDecimal("250")),
+                new BigDecimal("240")));
+    }
 
     private AgentRun decided(TradeAction action) {
         AgentRun run = AgentRun.start(RiskRulesTest.agent("us_equity", false), RunTrigger.MANUAL, true,
@@ -104,13 +117,61 @@ class RiskValidatorTest {
     }
 
     @Test
-    void theKillSwitchBlocksWithoutAskingTheBroker() {
-        killSwitch.set(true);
+    void aHaltedDeskBlocksWithoutAskingTheBrokerAndSaysWhoAndWhy() {
+        deskIs(TradingMode.HALTED, "exchange outage");
 
         AgentRun run = validator.apply(decided(TradeAction.BUY));
 
         assertThat(run.status()).isEqualTo(RunStatus.BLOCKED_KILL_SWITCH);
         assertThat(run.risk().approved()).isFalse();
+        assertThat(run.note()).contains("desk HALTED by alice (api)").contains("exchange outage");
         assertThat(brokerCalls).hasValue(0);
+    }
+
+    @Test
+    void reduceOnlyLetsASellOfALongThroughSizedToThePosition() {
+        deskIs(TradingMode.REDUCE_ONLY, "wind down");
+        holding("2");
+
+        AgentRun run = validator.apply(decided(TradeAction.SELL));
+
+        assertThat(run.risk().approved()).isTrue();
+        assertThat(run.risk().side()).isEqualTo(OrderSide.SELL);
+        assertThat(run.risk().qty()).as("never more than the long: the position does not flip").isEqualByComparingTo("2");
+    }
+
+    @Test
+    void reduceOnlyRefusesABuyThatOpensOrGrowsALong() {
+        deskIs(TradingMode.REDUCE_ONLY, "wind down");
+        for (String held : List.of("0", "3")) {
+            holding(held);
+
+            AgentRun run = validator.apply(decided(TradeAction.BUY));
+
+            assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
+            assertThat(run.note()).startsWith("reduce-only: a BUY").contains("desk REDUCE_ONLY by alice").contains("wind down");
+        }
+    }
+
+    @Test
+    void reduceOnlyRefusesASellThatOpensAShortEvenWhenShortsAreAllowed() {
+        deskIs(TradingMode.REDUCE_ONLY, "wind down");
+
+        AgentRun run = validator.apply(decided(TradeAction.SELL));
+
+        assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
+        assertThat(run.note()).startsWith("reduce-only: a SELL with no long position in TSLA");
+    }
+
+    @Test
+    void reduceOnlyBuysBackAShortByQuantityAndNeverMoreThanTheShort() {
+        deskIs(TradingMode.REDUCE_ONLY, "wind down");
+        holding("-1.5");
+
+        AgentRun run = validator.apply(decided(TradeAction.BUY));
+
+        assertThat(run.risk().approved()).isTrue();
+        assertThat(run.risk().notional()).as("a reducing buy is sized by quantity").isNull();
+        assertThat(run.risk().qty()).as("$1000 at $250 would be 4; the short is 1.5").isEqualByComparingTo("1.5");
     }
 }

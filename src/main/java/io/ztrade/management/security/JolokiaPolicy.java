@@ -14,8 +14,8 @@ import javax.management.ObjectName;
  *   <li>Reads: every viewer, except attributes that carry the JVM's system properties, command line, class path or
  *       anything named like a secret, which no one reads ({@code -Dztrade.alpaca.secret-key=...} would show).</li>
  *   <li>Operations: an explicit list per MBean domain and {@code type}: the read-only ones Hawtio's Camel, JMX,
- *       Threads and Spring Boot tabs call (viewer), the agents' run, pause and resume (operator), the desk's kill
- *       switch and a route's start, stop, suspend and resume (admin). An entry without a signature allows every
+ *       Threads and Spring Boot tabs call (viewer), the agents' run, pause and resume and the agents' and the desk's
+ *       {@code setMode} (operator; loosening is checked again for admin), the desk's kill switch and a route's start, stop, suspend and resume (admin). An entry without a signature allows every
  *       overload; one with a signature only that overload ({@code dumpRoutesAsXml()} does not resolve property
  *       placeholders, {@code dumpRoutesAsXml(boolean,...)} may).</li>
  *   <li>Attribute writes: admins, two thread-monitoring switches of Hawtio's Threads tab only.</li>
@@ -56,6 +56,9 @@ final class JolokiaPolicy {
             // acknowledgement accepts a difference, so admins only (both audited by ReconcileOperations)
             rule("io.ztrade", "reconciliation", Role.OPERATOR, "reconcile"),
             rule("io.ztrade", "reconciliation", Role.ADMIN, "acknowledge"),
+            // a trading mode: operators tighten, DeskOperations lets only admins loosen
+            rule("io.ztrade", "agents", Role.OPERATOR, "setMode"),
+            rule("io.ztrade", "desk", Role.OPERATOR, "setMode"),
             rule("org.apache.camel", "routes", Role.ADMIN, "start()", "stop()", "suspend()", "resume()", "restart()"));
 
     /** Attribute writes, by domain and {@code type}; admins only. */

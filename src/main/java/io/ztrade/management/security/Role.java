@@ -4,8 +4,8 @@ package io.ztrade.management.security;
  * What a user may do; each role includes the ones below it.
  * <ul>
  *   <li>{@code VIEWER}: read the agents, runs, console, metrics, Hawtio and Jolokia reads</li>
- *   <li>{@code OPERATOR}: also run now, test, pause and resume agents</li>
- *   <li>{@code ADMIN}: also the kill switch, Hawtio operations and Jolokia writes</li>
+ *   <li>{@code OPERATOR}: also run now, test, pause and resume agents, tighten the desk's or an agent's mode</li>
+ *   <li>{@code ADMIN}: also the kill switch, loosening a mode, Hawtio operations and Jolokia writes</li>
  * </ul>
  */
 public enum Role {

@@ -38,7 +38,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Every page and endpoint needs a login except {@code /actuator/health}; the built-in market simulator, when it
  * runs, answers only the app's own HTTP client ({@link SimulatorGuard}), and is absent (401, or 404 when logged in)
- * when not. Roles: viewer reads, operator runs, tests, pauses and resumes agents, admin flips the kill switch; what
+ * when not. Roles: viewer reads, operator runs, tests, pauses and resumes agents and tightens a trading mode, admin flips the kill switch and
+ * loosens a mode; what
  * each may do through Jolokia and Hawtio is {@link JolokiaPolicy}'s.
  * <p>
  * Browsers log in with a form and a session, and every change they send carries the CSRF token (cookie
@@ -96,6 +97,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/kill-switch", "/api/kill-switch/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/agents/*/runs", "/api/agents/*/pause", "/api/agents/*/resume",
                                 "/api/agents/*/test", "/api/backtests", "/api/reconcile").hasRole(Role.OPERATOR.name())
+                        // operators tighten a mode; DeskOperations lets only admins loosen one
+                        .requestMatchers(HttpMethod.POST, "/api/desk/mode", "/api/agents/*/mode").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/desk/mode", "/api/agents/*/mode").hasRole(Role.OPERATOR.name())
                         // Hawtio reads through POSTs too; JolokiaRestrictor decides on each parsed Jolokia request
                         .requestMatchers("/actuator/jolokia", "/actuator/jolokia/**").hasRole(Role.VIEWER.name())
                         // Hawtio's own endpoints (its page POSTs a few, e.g. to check the session); it changes

@@ -28,6 +28,11 @@ class JolokiaPolicyRulesTest {
         assertThat(JolokiaPolicy.operation(name("io.ztrade:context=ztrade,type=agents,name=a"), "pause")).contains(Role.OPERATOR);
         assertThat(JolokiaPolicy.operation(name("io.ztrade:context=ztrade,type=desk"), "killSwitch(java.lang.String)"))
                 .contains(Role.ADMIN);
+        // a mode: operators may call it; DeskOperations refuses them a loosening
+        assertThat(JolokiaPolicy.operation(name("io.ztrade:context=ztrade,type=desk"), "setMode(java.lang.String,java.lang.String)"))
+                .contains(Role.OPERATOR);
+        assertThat(JolokiaPolicy.operation(name("io.ztrade:context=ztrade,type=agents,name=a"), "setMode")).contains(Role.OPERATOR);
+        assertThat(JolokiaPolicy.operation(name("io.ztrade:context=*,type=agents,name=a"), "setMode")).isEmpty();
         ObjectName route = name("org.apache.camel:context=ztrade,type=routes,name=\"submit-order\"");
         assertThat(JolokiaPolicy.operation(route, "stop()")).contains(Role.ADMIN);
         assertThat(JolokiaPolicy.operation(route, "stop(long)")).isEmpty();
