@@ -119,6 +119,22 @@ public class DeskState implements DeskModes, TradingHolds {
         }
     }
 
+    @Override
+    public boolean release(String scope, String source, String reason, String by) {
+        ModeSetting active = new ModeSetting(scope, TradingMode.ACTIVE, blankToNull(reason), AuditLog.escape(source),
+                AuditLog.escape(by), clock.instant());
+        if (!store.releaseIfSetBy(AuditLog.escape(source), active)) {
+            return false;
+        }
+        snapshot = null;
+        audit.recordAttempt(by, source, "RELEASE", scope, "ACTIVE: " + active.reason());
+        LOG.warn("{}", active.describe());
+        if (DESK.equals(scope)) {
+            deskAlert(TradingMode.HALTED, active);
+        }
+        return true;
+    }
+
     private void deskAlert(TradingMode before, ModeSetting after) {
         String text = after.describe();
         switch (after.mode()) {

@@ -79,6 +79,17 @@ public class DeskStateStore {
         }
     }
 
+    /**
+     * Back to ACTIVE only if the stored setting is still the one {@code source} made, in one statement.
+     *
+     * @return whether it was lifted
+     */
+    public boolean releaseIfSetBy(String source, ModeSetting active) {
+        return jdbc.update("UPDATE trading_modes SET mode = :mode, severity = :severity, reason = :reason,"
+                + " source = :source, set_by = :setBy, set_at = :setAt WHERE scope = :scope AND source = :holder"
+                + " AND severity > 0", values(active).addValue("holder", cut(source, 128))) == 1;
+    }
+
     private void insert(MapSqlParameterSource values) {
         jdbc.update("INSERT INTO trading_modes (scope, mode, severity, reason, source, set_by, set_at)"
                 + " VALUES (:scope, :mode, :severity, :reason, :source, :setBy, :setAt)", values);

@@ -17,4 +17,12 @@ public interface TradingHolds {
      * @param source who decided: {@code reconciliation}, {@code protection:max-drawdown}, ...
      */
     void hold(String scope, TradingMode mode, String reason, String source);
+
+    /**
+     * Lifts a hold this source set, when it is still the scope's setting (an operator's or another source's later
+     * setting is never touched): reconciliation lifts its own hold once its last issue for the agent is acknowledged.
+     *
+     * @return whether the scope went back to ACTIVE
+     */
+    boolean release(String scope, String source, String reason, String by);
 }

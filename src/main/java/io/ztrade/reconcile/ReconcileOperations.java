@@ -1,5 +1,11 @@
 package io.ztrade.reconcile;
 
+import io.ztrade.desk.TradingHolds;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.ztrade.management.AuditLog;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +21,13 @@ public class ReconcileOperations {
     private final Reconciler reconciler;
     private final ReconcileIssues issues;
     private final AuditLog audit;
+    private final TradingHolds holds;
 
-    ReconcileOperations(Reconciler reconciler, ReconcileIssues issues, AuditLog audit) {
+    ReconcileOperations(Reconciler reconciler, ReconcileIssues issues, AuditLog audit, TradingHolds holds) {
         this.reconciler = reconciler;
         this.issues = issues;
         this.audit = audit;
+        this.holds = holds;
     }
 
     public ReconcileReport runNow(String source) {
@@ -51,7 +59,26 @@ public class ReconcileOperations {
         boolean changed = issues.acknowledge(id, currentUser(), Instant.now());
         audit.record("RECONCILE_ACK", issue.agentId() == null ? "desk" : issue.agentId(),
                 "issue " + id + " " + issue.kind() + (changed ? "" : " (already acknowledged)") + ": " + issue.detail());
+        releaseHoldsOf(issue);
         return issues.find(id).orElseThrow();
+    }
+
+    /**
+     * An agent reconciliation held trades again once no open issue names it; a hold an operator or a protection set
+     * since then is theirs and stays.
+     */
+    private void releaseHoldsOf(ReconcileIssue issue) {
+        if (issue.agentId() == null) {
+            return;
+        }
+        Set<String> stillOpen = issues.open().stream().map(ReconcileIssue::agentId).filter(Objects::nonNull)
+                .flatMap(agents -> Arrays.stream(agents.split(","))).collect(Collectors.toSet());
+        for (String agentId : issue.agentId().split(",")) {
+            if (!stillOpen.contains(agentId)) {
+                holds.release(agentId, Mismatches.SOURCE, "reconciliation issue " + issue.id() + " acknowledged",
+                        currentUser());
+            }
+        }
     }
 
     public ReconcileReport last() {

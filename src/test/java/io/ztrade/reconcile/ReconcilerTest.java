@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.desk.TradingHolds;
+import io.ztrade.desk.DeskState;
 import io.ztrade.desk.TradingMode;
 import io.ztrade.performance.RunRecord;
 import java.sql.Timestamp;
@@ -56,20 +57,34 @@ class ReconcilerTest extends PipelineTestSupport {
     static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
-    /** The holds reconciliation asks for, in order (the desk's durable holds are another part of issue #12). */
+    /** The holds reconciliation asks for, in order, passed on to the desk's durable state. */
     @TestConfiguration
     static class Holds {
         final List<String> held = new CopyOnWriteArrayList<>();
 
         @Bean
         @Primary
-        TradingHolds recordedHolds() {
-            return (scope, mode, reason, source) -> held.add(scope + " " + mode + " " + source);
+        TradingHolds recordedHolds(DeskState desk) {
+            return new TradingHolds() {
+                @Override
+                public void hold(String scope, TradingMode mode, String reason, String source) {
+                    held.add(scope + " " + mode + " " + source);
+                    desk.hold(scope, mode, reason, source);
+                }
+
+                @Override
+                public boolean release(String scope, String source, String reason, String by) {
+                    held.add(scope + " released by " + source);
+                    return desk.release(scope, source, reason, by);
+                }
+            };
         }
     }
 
     @Autowired
     Reconciler reconciler;
+    @Autowired
+    DeskState desk;
     @Autowired
     NamedParameterJdbcTemplate jdbc;
     @Autowired
@@ -110,7 +125,7 @@ class ReconcilerTest extends PipelineTestSupport {
                 .withBody("{\"code\":40410000,\"message\":\"position does not exist\"}")));
         AlpacaOrdersStub.orders(ALPACA, List.of(), List.of());
         AlpacaOrdersStub.positions(ALPACA);
-        for (String table : List.of("order_intents", "agent_runs", "reconcile_issues")) {
+        for (String table : List.of("order_intents", "agent_runs", "reconcile_issues", "trading_modes")) {
             jdbc.update("DELETE FROM " + table, Map.of());
         }
         holds.held.clear();
@@ -283,8 +298,13 @@ class ReconcilerTest extends PipelineTestSupport {
         assertThat(reconciler.reconcile("test").issues()).isEmpty();
         assertThat(holds.held).hasSize(1);
 
+        assertThat(desk.effective("test_stock").mode()).isEqualTo(TradingMode.HALTED);
+
         operations.acknowledge(report.issues().get(0).id());
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        // the acknowledgement lifts reconciliation's own hold
+        assertThat(holds.held).last().isEqualTo("test_stock released by reconciliation");
+        assertThat(desk.effective("test_stock").mode()).isEqualTo(TradingMode.ACTIVE);
         // the acknowledged difference is expected from now on; a new one is raised again
         assertThat(reconciler.reconcile("test").issues()).isEmpty();
         AlpacaOrdersStub.positions(ALPACA, position("TSLA", "us_equity", "11", "238.10"));

@@ -53,7 +53,17 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
         @Bean
         @Primary
         TradingHolds recordedHolds() {
-            return (scope, mode, reason, source) -> HOLDS.add(new Hold(scope, mode, reason, source));
+            return new TradingHolds() {
+                @Override
+                public void hold(String scope, TradingMode mode, String reason, String source) {
+                    HOLDS.add(new Hold(scope, mode, reason, source));
+                }
+
+                @Override
+                public boolean release(String scope, String source, String reason, String by) {
+                    throw new AssertionError("protections never lift a hold; an operator does");
+                }
+            };
         }
     }
 
