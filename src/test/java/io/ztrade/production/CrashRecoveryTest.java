@@ -155,9 +155,20 @@ class CrashRecoveryTest {
             throw new AssertionError("reconciled after " + reconciled.toMillis() + " ms, but not " + SETTLE.toSeconds()
                     + " s later:\n" + report(point, victim));
         }
-        System.out.printf("%s: restart -> node started %d ms, -> reconciled %d ms; %d broker orders, %d POSTs%n",
-                point, started.toMillis(), reconciled.toMillis(), broker.orders().size(),
-                broker.postsPerClientOrderId().values().stream().mapToLong(Long::longValue).sum());
+        System.out.printf("%s: restart -> node started %d ms, -> reconciled %d ms; %s%n", point, started.toMillis(),
+                reconciled.toMillis(), tally());
+    }
+
+    /** The note's figures: orphans (broker orders no record names) and duplicates (records, POSTs). */
+    private String tally() throws SQLException {
+        Map<String, Long> named = rows().stream().filter(row -> row.clientOrderId() != null)
+                .collect(Collectors.groupingBy(Row::clientOrderId, Collectors.counting()));
+        List<Order> orders = broker.orders();
+        long orphans = orders.stream().filter(order -> !named.containsKey(order.clientOrderId())).count();
+        long duplicateRecords = named.values().stream().filter(count -> count > 1).count();
+        long duplicatePosts = broker.postsPerClientOrderId().values().stream().filter(posts -> posts > 1).count();
+        return orders.size() + " broker orders, " + named.size() + " client order ids recorded, orphans " + orphans
+                + ", ids with duplicate records " + duplicateRecords + ", ids POSTed twice " + duplicatePosts;
     }
 
     /** Waits for the event of the kill point; returns what was seen. */
@@ -221,7 +232,8 @@ class CrashRecoveryTest {
     }
 
     private String report(KillPoint point, String victim) throws SQLException {
-        StringBuilder report = new StringBuilder("kill point " + point + ", order " + victim + "\nproblems:\n");
+        StringBuilder report = new StringBuilder("kill point " + point + ", order " + victim + ": " + tally()
+                + "\nproblems:\n");
         problems(point, victim).forEach(problem -> report.append("  - ").append(problem).append('\n'));
         report.append("broker orders:\n");
         broker.orders().forEach(order -> report.append("  ").append(describe(order)).append('\n'));
