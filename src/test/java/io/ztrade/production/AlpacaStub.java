@@ -33,7 +33,7 @@ final class AlpacaStub implements AutoCloseable {
         this(new Extension[0]);
     }
 
-    /** With WireMock extensions, e.g. {@link AlpacaOrdersStub}'s trading API with memory. */
+    /** With WireMock extensions, e.g. {@link StatefulAlpacaStub}'s trading API with memory. */
     AlpacaStub(Extension... extensions) {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().globalTemplating(true)
                 .extensions(extensions));

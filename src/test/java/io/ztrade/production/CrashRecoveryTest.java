@@ -3,10 +3,8 @@ package io.ztrade.production;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ztrade.production.AlpacaOrdersStub.Hold;
-import io.ztrade.production.AlpacaOrdersStub.Order;
+import io.ztrade.production.StatefulAlpacaStub.Hold;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,18 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Issue 12's fault injection: a production node (a JVM of its own, PostgreSQL, Redis) is killed with SIGKILL at one
  * point of a run's order, then a node is started again on the same database, the same Redis and the same broker.
- * The broker is {@link AlpacaOrdersStub}: it keeps the orders it accepted and stops the first order at the kill point
+ * The broker is {@link StatefulAlpacaStub}: it keeps the orders it accepted and stops the first order at the kill point
  * until the node is dead, so every point is hit by an event, never by a sleep.
  *
  * <p>Kill points (one manual run of {@code crash_agent}, a $10 BTC/USD buy):
@@ -87,20 +79,22 @@ class CrashRecoveryTest {
     private final String prefix = ProductionServices.redisPrefix();
     private final List<Process> nodes = new ArrayList<>();
     private String database;
-    private AlpacaOrdersStub broker;
+    private StatefulAlpacaStub broker;
     private AlpacaStub alpaca;
     private TcpProxy proxy;
     private Path logs;
+    private RecordsCheck records;
 
     @BeforeEach
     void services() throws IOException {
         ProductionServices.requireRedis();
         database = ProductionServices.createDatabase("crash");
-        broker = new AlpacaOrdersStub();
+        broker = new StatefulAlpacaStub();
         alpaca = new AlpacaStub(broker);
         broker.install(alpaca.server);
         proxy = new TcpProxy(ProductionServices.PG_HOST, ProductionServices.PG_PORT);
         logs = Path.of("target", "crash-recovery", database);
+        records = new RecordsCheck(broker, database, AGENT, SYMBOL);
     }
 
     @AfterEach
@@ -142,7 +136,7 @@ class CrashRecoveryTest {
         Duration started = Duration.between(restart, Instant.now());
         try {
             await().atMost(RECONCILE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> problems(point, victim).isEmpty());
+                    .until(() -> records.problems(victim, point.orderAtBroker).isEmpty());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("not reconciled " + RECONCILE.toSeconds() + " s after the restarted node started:\n"
                     + report(point, victim));
@@ -150,25 +144,18 @@ class CrashRecoveryTest {
         Duration reconciled = Duration.between(restart, Instant.now());
         try {
             await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> problems(point, victim).isEmpty());
+                    .until(() -> records.problems(victim, point.orderAtBroker).isEmpty());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("reconciled after " + reconciled.toMillis() + " ms, but not " + SETTLE.toSeconds()
                     + " s later:\n" + report(point, victim));
         }
         System.out.printf("%s: restart -> node started %d ms, -> reconciled %d ms; %s%n", point, started.toMillis(),
-                reconciled.toMillis(), tally());
+                reconciled.toMillis(), records.tally());
     }
 
-    /** The note's figures: orphans (broker orders no record names) and duplicates (records, POSTs). */
-    private String tally() throws SQLException {
-        Map<String, Long> named = rows().stream().filter(row -> row.clientOrderId() != null)
-                .collect(Collectors.groupingBy(Row::clientOrderId, Collectors.counting()));
-        List<Order> orders = broker.orders();
-        long orphans = orders.stream().filter(order -> !named.containsKey(order.clientOrderId())).count();
-        long duplicateRecords = named.values().stream().filter(count -> count > 1).count();
-        long duplicatePosts = broker.postsPerClientOrderId().values().stream().filter(posts -> posts > 1).count();
-        return orders.size() + " broker orders, " + named.size() + " client order ids recorded, orphans " + orphans
-                + ", ids with duplicate records " + duplicateRecords + ", ids POSTed twice " + duplicatePosts;
+    private String report(KillPoint point, String victim) throws SQLException {
+        return "kill point " + point + ", " + records.report(victim, point.orderAtBroker) + "\nnode logs: "
+                + logs.toAbsolutePath();
     }
 
     /** Waits for the event of the kill point; returns what was seen. */
@@ -189,117 +176,6 @@ class CrashRecoveryTest {
         return "answer sent, PostgreSQL frozen, node then sent " + sent;
     }
 
-    /** What keeps the records from agreeing with the broker; empty once reconciled. */
-    private List<String> problems(KillPoint point, String victim) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        List<Order> orders = broker.orders();
-        List<Row> rows = rows();
-        Map<String, List<Row>> byId = rows.stream().filter(row -> row.clientOrderId() != null)
-                .collect(Collectors.groupingBy(Row::clientOrderId));
-        Set<String> atBroker = orders.stream().map(Order::clientOrderId).collect(Collectors.toSet());
-        if (atBroker.contains(victim) != point.orderAtBroker) {
-            problems.add("order " + victim + (point.orderAtBroker ? " missing at" : " reached") + " the broker");
-        }
-        for (Order order : orders) {
-            List<Row> named = byId.getOrDefault(order.clientOrderId(), List.of());
-            if (named.size() != 1) {
-                problems.add((named.isEmpty() ? "orphan" : "duplicate") + ": broker order " + order.clientOrderId()
-                        + " (" + order.status() + ") named by " + named.size() + " records");
-            } else if (!named.get(0).matches(order)) {
-                problems.add("record " + named.get(0) + " is not the broker's " + describe(order));
-            }
-        }
-        byId.forEach((clientOrderId, named) -> {
-            if (named.size() > 1 && !atBroker.contains(clientOrderId)) {
-                problems.add("duplicate: " + named.size() + " records of client order id " + clientOrderId);
-            }
-            named.stream().filter(row -> !atBroker.contains(clientOrderId) && row.claimsAnOrder())
-                    .forEach(row -> problems.add("record " + row + " claims an order the broker does not have"));
-        });
-        broker.postsPerClientOrderId().forEach((clientOrderId, posts) -> {
-            if (posts > 1) {
-                problems.add("client order id " + clientOrderId + " POSTed " + posts + " times");
-            }
-        });
-        BigDecimal recorded = rows.stream().filter(row -> AGENT.equals(row.agentId()) && "FILLED".equals(row.status()))
-                .map(Row::signedFill).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal held = broker.position(SYMBOL);
-        if (held.compareTo(recorded) != 0) {
-            problems.add("position: broker holds " + held.toPlainString() + " " + SYMBOL + ", FILLED records sum to "
-                    + recorded.toPlainString());
-        }
-        return problems;
-    }
-
-    private String report(KillPoint point, String victim) throws SQLException {
-        StringBuilder report = new StringBuilder("kill point " + point + ", order " + victim + ": " + tally()
-                + "\nproblems:\n");
-        problems(point, victim).forEach(problem -> report.append("  - ").append(problem).append('\n'));
-        report.append("broker orders:\n");
-        broker.orders().forEach(order -> report.append("  ").append(describe(order)).append('\n'));
-        report.append("records (agent_runs):\n");
-        rows().forEach(row -> report.append("  ").append(row).append('\n'));
-        return report.append("POSTs per client order id: ").append(broker.postsPerClientOrderId())
-                .append("\nnode logs: ").append(logs.toAbsolutePath()).toString();
-    }
-
-    private static String describe(Order order) {
-        return order.clientOrderId() + " " + order.side() + " " + order.symbol() + " " + order.status()
-                + (order.filledQty() == null ? "" : " " + order.filledQty().toPlainString() + " @ "
-                + order.filledAvgPrice().toPlainString());
-    }
-
-    /** One agent_runs row, as far as the broker's contract goes. */
-    record Row(String runId, String agentId, String clientOrderId, String status, String orderStatus, String side,
-               BigDecimal fillQty, BigDecimal fillPrice) {
-
-        boolean matches(Order order) {
-            return AGENT.equals(agentId) && "FILLED".equals(status) && "filled".equals(order.status())
-                    && order.status().equalsIgnoreCase(orderStatus) && same(fillQty, order.filledQty())
-                    && same(fillPrice, order.filledAvgPrice());
-        }
-
-        /** A row that says an order is at the broker, pending or filled, or that its run never ended. */
-        boolean claimsAnOrder() {
-            return Set.of("FILLED", "ORDER_SUBMITTED", "RUNNING").contains(status)
-                    || (fillQty != null && fillQty.signum() != 0);
-        }
-
-        BigDecimal signedFill() {
-            BigDecimal qty = fillQty == null ? BigDecimal.ZERO : fillQty;
-            return "sell".equalsIgnoreCase(side) ? qty.negate() : qty;
-        }
-
-        private static boolean same(BigDecimal a, BigDecimal b) {
-            return a != null && b != null && a.compareTo(b) == 0;
-        }
-
-        @Override
-        public String toString() {
-            return runId + " " + agentId + " " + clientOrderId + " " + status + " order_status=" + orderStatus
-                    + " fill " + (fillQty == null ? "-" : fillQty.toPlainString()) + " @ "
-                    + (fillPrice == null ? "-" : fillPrice.toPlainString());
-        }
-    }
-
-    private List<Row> rows() throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (Connection connection = ProductionServices.connect(database); Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT run_id, agent_id, client_order_id, status, order_status,"
-                     + " order_side, fill_qty, fill_price FROM agent_runs ORDER BY started_at")) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8)));
-            }
-        } catch (SQLException e) {
-            // agent_runs appears with the first node's Flyway; before that there is no record at all
-            if (!"42P01".equals(e.getSQLState())) {
-                throw e;
-            }
-        }
-        return rows;
-    }
-
     private Process start(String life, String jdbcUrl, int port) throws IOException {
         Process node = Node.startProcess(logs.resolve(life + ".log"), jdbcUrl, "classpath:routes/crash-agents.yaml",
                 "--server.port=" + port,
@@ -314,7 +190,9 @@ class CrashRecoveryTest {
                 "--ztrade.journal.dir=" + logs.resolve("journal"),
                 "--ztrade.quartz.cluster-checkin-interval=1s",
                 // issue 12's reconciliation: short here, so a missed start-up pass shows within the settle time
-                "--ztrade.reconcile.interval=2s");
+                "--ztrade.reconcile.interval=2s",
+                // a node killed during a pass holds the cluster's reconciliation lease until it expires
+                "--ztrade.reconcile.lease-ttl=10s");
         nodes.add(node);
         return node;
     }

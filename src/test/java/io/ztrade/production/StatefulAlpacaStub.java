@@ -10,16 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +38,9 @@ import java.util.stream.Collectors;
  * One {@link Hold} can be armed: the stub then stops the first request that reaches that point until
  * {@link #release()}, so a test can kill the node exactly there.
  */
-final class AlpacaOrdersStub implements ResponseDefinitionTransformerV2 {
+final class StatefulAlpacaStub implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "alpaca-orders";
+    static final String NAME = "stateful-alpaca";
     /** AlpacaStub's BTC/USD quote. */
     static final BigDecimal ASK = new BigDecimal("65010");
     static final BigDecimal BID = new BigDecimal("64990");
@@ -159,10 +159,10 @@ final class AlpacaOrdersStub implements ResponseDefinitionTransformerV2 {
                 return submit(request.getBodyAsString());
             }
             if (method.equals("GET") && path.equals("/v2/orders:by_client_order_id")) {
-                return lookUp(required(request, "client_order_id"), null);
+                return lookUp(StatefulAlpacaJson.required(request, "client_order_id"), null);
             }
             if (method.equals("GET") && path.equals("/v2/orders")) {
-                return json(200, list(request));
+                return json(200, StatefulAlpacaJson.list(mapper, orders(), request));
             }
             if (method.equals("GET") && path.startsWith("/v2/orders/")) {
                 return lookUp(null, path.substring("/v2/orders/".length()));
@@ -171,7 +171,8 @@ final class AlpacaOrdersStub implements ResponseDefinitionTransformerV2 {
                 return json(200, positions(null));
             }
             if (method.equals("GET") && path.startsWith("/v2/positions/")) {
-                ArrayNode one = positions(path.substring("/v2/positions/".length()));
+                ArrayNode one = positions(URLDecoder.decode(path.substring("/v2/positions/".length()),
+                        StandardCharsets.UTF_8));
                 return one.isEmpty() ? error(404, 40410000, "position does not exist") : json(200, one.get(0));
             }
             return error(404, 40410000, "the stub has no " + method + " " + path);
@@ -218,6 +219,19 @@ final class AlpacaOrdersStub implements ResponseDefinitionTransformerV2 {
         return json(200, orderJson(order));
     }
 
+    /** Every open position, or only the one in the given symbol. */
+    private synchronized ArrayNode positions(String symbol) {
+        return StatefulAlpacaJson.positions(mapper, orders.values(), symbol);
+    }
+
+    private ObjectNode orderJson(Order order) {
+        return StatefulAlpacaJson.order(mapper, order);
+    }
+
+    private static String key(String symbol) {
+        return StatefulAlpacaJson.key(symbol);
+    }
+
     private ResponseDefinition lookUp(String clientOrderId, String id) {
         Order order = find(clientOrderId, id);
         if (order == null && clientOrderId != null && hold == Hold.LOOKUP_BEFORE_POST
@@ -246,131 +260,6 @@ final class AlpacaOrdersStub implements ResponseDefinitionTransformerV2 {
             released.await(5, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private ArrayNode list(Request request) {
-        String status = optional(request, "status", "open");
-        if (!List.of("open", "closed", "all").contains(status)) {
-            throw new IllegalArgumentException("status must be open, closed or all, not '" + status + "'");
-        }
-        Instant after = instant(request, "after");
-        Instant until = instant(request, "until");
-        int limit = Integer.parseInt(optional(request, "limit", "50"));
-        if (limit < 1 || limit > 500) {
-            throw new IllegalArgumentException("limit must be between 1 and 500, not " + limit);
-        }
-        boolean ascending = optional(request, "direction", "desc").equals("asc");
-        String symbols = optional(request, "symbols", null);
-        List<String> wanted = symbols == null ? null
-                : List.of(symbols.split(",")).stream().map(AlpacaOrdersStub::key).toList();
-        String side = optional(request, "side", null);
-        Comparator<Order> bySubmission = Comparator.comparing(Order::submittedAt);
-        ArrayNode list = mapper.createArrayNode();
-        orders().stream()
-                .filter(order -> status.equals("all") || order.open() == status.equals("open"))
-                .filter(order -> after == null || order.submittedAt().isAfter(after))
-                .filter(order -> until == null || order.submittedAt().isBefore(until))
-                .filter(order -> wanted == null || wanted.contains(key(order.symbol())))
-                .filter(order -> side == null || order.side().equals(side))
-                .sorted(ascending ? bySubmission : bySubmission.reversed())
-                .limit(limit)
-                .forEach(order -> list.add(orderJson(order)));
-        return list;
-    }
-
-    /** Every open position, or only the one in the given symbol. */
-    private synchronized ArrayNode positions(String symbol) {
-        Map<String, List<Order>> bySymbol = orders.values().stream().filter(order -> order.filledQty() != null)
-                .collect(Collectors.groupingBy(order -> key(order.symbol()), LinkedHashMap::new, Collectors.toList()));
-        ArrayNode positions = mapper.createArrayNode();
-        bySymbol.forEach((key, fills) -> {
-            BigDecimal qty = fills.stream().map(Order::signedFill).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (qty.signum() == 0 || (symbol != null && !key.equals(key(symbol)))) {
-                return;
-            }
-            BigDecimal bought = fills.stream().filter(order -> order.side().equals("buy")).map(Order::filledQty)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal cost = fills.stream().filter(order -> order.side().equals("buy"))
-                    .map(order -> order.filledQty().multiply(order.filledAvgPrice())).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal entry = bought.signum() == 0 ? BID : cost.divide(bought, 9, RoundingMode.HALF_UP);
-            BigDecimal value = qty.multiply(BID);
-            boolean crypto = fills.get(0).symbol().contains("/");
-            positions.addObject()
-                    .put("asset_id", UUID.nameUUIDFromBytes(key.getBytes()).toString())
-                    .put("symbol", key)
-                    .put("exchange", crypto ? "CRYPTO" : "NASDAQ")
-                    .put("asset_class", crypto ? "crypto" : "us_equity")
-                    .put("qty", qty.toPlainString())
-                    .put("qty_available", qty.toPlainString())
-                    .put("side", qty.signum() > 0 ? "long" : "short")
-                    .put("avg_entry_price", entry.toPlainString())
-                    .put("cost_basis", qty.multiply(entry).toPlainString())
-                    .put("market_value", value.toPlainString())
-                    .put("current_price", BID.toPlainString())
-                    .put("unrealized_pl", value.subtract(qty.multiply(entry)).toPlainString());
-        });
-        return positions;
-    }
-
-    private ObjectNode orderJson(Order order) {
-        ObjectNode json = mapper.createObjectNode()
-                .put("id", order.id())
-                .put("client_order_id", order.clientOrderId())
-                .put("created_at", order.submittedAt().toString())
-                .put("updated_at", (order.filledAt() != null ? order.filledAt() : order.submittedAt()).toString())
-                .put("submitted_at", order.submittedAt().toString())
-                .put("filled_at", order.filledAt() == null ? null : order.filledAt().toString())
-                .put("asset_class", order.symbol().contains("/") ? "crypto" : "us_equity")
-                .put("symbol", order.symbol())
-                .put("qty", order.qty() == null ? null : order.qty().toPlainString())
-                .put("notional", order.notional() == null ? null : order.notional().toPlainString())
-                .put("filled_qty", order.filledQty() == null ? "0" : order.filledQty().toPlainString())
-                .put("filled_avg_price", order.filledAvgPrice() == null ? null : order.filledAvgPrice().toPlainString())
-                .put("order_class", "")
-                .put("order_type", "market")
-                .put("type", "market")
-                .put("side", order.side())
-                .put("time_in_force", order.timeInForce())
-                .put("status", order.status())
-                .put("extended_hours", false);
-        json.putNull("expired_at");
-        json.putNull("canceled_at");
-        json.putNull("failed_at");
-        json.putNull("limit_price");
-        json.putNull("stop_price");
-        return json;
-    }
-
-    /** Orders write crypto pairs with a slash (BTC/USD), positions without (BTCUSD). */
-    private static String key(String symbol) {
-        return symbol.replace("/", "").replace("%2F", "").toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String required(Request request, String name) {
-        String value = optional(request, name, null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return value;
-    }
-
-    private static String optional(Request request, String name, String fallback) {
-        QueryParameter parameter = request.queryParameter(name);
-        return parameter.isPresent() ? parameter.firstValue() : fallback;
-    }
-
-    /** An RFC 3339 timestamp or a date (its start, UTC), as Alpaca takes after and until. */
-    private static Instant instant(Request request, String name) {
-        String value = optional(request, name, null);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
-                    .toInstant() : java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an RFC 3339 timestamp or a date, not '" + value + "'");
         }
     }
 
