@@ -37,7 +37,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>{@code BROKER_HOLDS_ANSWER}: the broker accepted and filled the order but holds the POST's answer.</li>
  *   <li>{@code AFTER_ANSWER_BEFORE_RECORD}: the broker answers "filled" at once, and PostgreSQL (behind a
  *       {@link TcpProxy}) freezes just before that answer leaves; the node is killed as soon as it next talks to
- *       the database, so nothing it learnt from the answer is stored.</li>
+ *       the database, so nothing it learnt from the answer is stored. (Those first bytes could in principle be a
+ *       Quartz check-in that came before the node read the answer; the broker's state and the records are the same
+ *       either way. In the loops run so far the run's summary line, logged after the answer, was always there.)</li>
  *   <li>{@code DURING_FILL_POLL}: the POST answered "accepted"; the node's first poll for the fill is held. The order
  *       fills at the broker while the node is dead.</li>
  * </ol>
