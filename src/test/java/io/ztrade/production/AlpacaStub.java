@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import io.ztrade.PipelineTestSupport;
 import java.util.List;
 
@@ -25,11 +26,17 @@ final class AlpacaStub implements AutoCloseable {
              "status": "accepted", "filled_qty": "0", "submitted_at": "2026-11-25T21:00:00Z"}
             """;
 
-    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .globalTemplating(true));
+    final WireMockServer server;
     private final ObjectMapper mapper = new ObjectMapper();
 
     AlpacaStub() {
+        this(new Extension[0]);
+    }
+
+    /** With WireMock extensions, e.g. {@link StatefulAlpacaStub}'s trading API with memory. */
+    AlpacaStub(Extension... extensions) {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().globalTemplating(true)
+                .extensions(extensions));
         server.start();
         server.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(PipelineTestSupport.BULLISH_NEWS)));
