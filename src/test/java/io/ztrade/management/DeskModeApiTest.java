@@ -26,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 class DeskModeApiTest extends OperationsTestSupport {
 
     @Autowired
+    private org.apache.camel.CamelContext camel;
+    @Autowired
     private AuditLog audit;
 
     @Autowired
@@ -158,7 +160,8 @@ class DeskModeApiTest extends OperationsTestSupport {
         assertThat(admin().getForObject("/api/desk", JsonNode.class).get("desk").get("mode").asText()).isEqualTo("ACTIVE");
 
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName agent = jmx.queryNames(new ObjectName("io.ztrade:type=agents,name=test_stock,*"), null).iterator().next();
+        // this context's MBean: other test classes' cached contexts register theirs in the same MBean server
+        ObjectName agent = new ObjectName("io.ztrade:context=" + camel.getName() + ",type=agents,name=test_stock");
         jmx.invoke(agent, "setMode", new Object[] {"REDUCE_ONLY", "from jconsole"},
                 new String[] {String.class.getName(), String.class.getName()});
         assertThat(jmx.getAttribute(agent, "Mode")).isEqualTo("REDUCE_ONLY");
@@ -170,7 +173,7 @@ class DeskModeApiTest extends OperationsTestSupport {
     @Test
     void overJolokiaAnOperatorTightensButCannotLoosen() throws Exception {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        String desk = jmx.queryNames(new ObjectName("io.ztrade:type=desk,*"), null).iterator().next().toString();
+        String desk = "io.ztrade:context=" + camel.getName() + ",type=desk";
         String halt = "{\"type\":\"exec\",\"mbean\":\"" + desk + "\",\"operation\":\"setMode\",\"arguments\":[\"HALTED\",\"jolokia halt\"]}";
         String lift = "{\"type\":\"exec\",\"mbean\":\"" + desk + "\",\"operation\":\"setMode\",\"arguments\":[\"ACTIVE\",\"jolokia lift\"]}";
 
