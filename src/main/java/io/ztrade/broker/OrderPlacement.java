@@ -64,6 +64,8 @@ public class OrderPlacement {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + ": this node is shutting down and has recorded the run INTERRUPTED");
         }
+        // the start-up gate first: a hold the start-up reconciliation sets while this order waits must stop it
+        intents.awaitReady();
         EffectiveMode mode = desk.effective(run.agentId());
         if (mode.mode() == TradingMode.HALTED) {
             return run.finish(RunStatus.BLOCKED_KILL_SWITCH, "no order (checked before sending): " + mode.describe());
