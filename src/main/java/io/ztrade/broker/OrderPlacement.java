@@ -60,12 +60,13 @@ public class OrderPlacement {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + " of a dry run (a start-up run; ztrade.run-on-start=trade lets start-up runs trade)");
         }
+        // the start-up gate first: a hold the start-up reconciliation sets, or a shutdown that recorded the run
+        // INTERRUPTED, while this order waits must stop it
+        intents.awaitReady();
         if (inFlight != null && inFlight.ordersClosed()) {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + ": this node is shutting down and has recorded the run INTERRUPTED");
         }
-        // the start-up gate first: a hold the start-up reconciliation sets while this order waits must stop it
-        intents.awaitReady();
         EffectiveMode mode = desk.effective(run.agentId());
         if (mode.mode() == TradingMode.HALTED) {
             return run.finish(RunStatus.BLOCKED_KILL_SWITCH, "no order (checked before sending): " + mode.describe());

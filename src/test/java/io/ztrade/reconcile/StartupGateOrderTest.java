@@ -1,9 +1,11 @@
 package io.ztrade.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.InFlightRuns;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
@@ -82,28 +84,66 @@ class StartupGateOrderTest {
         return new NamedParameterJdbcTemplate(ds);
     }
 
+    /** Starts the placement on its own thread and returns once it waits at the gate. */
+    private static Future<AgentRun> waitingAtTheGate(ExecutorService pool, OrderPlacement placement, AgentRun run) {
+        AtomicReference<Thread> placing = new AtomicReference<>();
+        Future<AgentRun> placed = pool.submit(() -> {
+            placing.set(Thread.currentThread());
+            return placement.place(run);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> placing.get() != null && Arrays.stream(placing.get().getStackTrace())
+                .anyMatch(frame -> frame.getMethodName().equals("awaitFirstPass")));
+        return placed;
+    }
+
+    private static StartupGate closedGate() {
+        return new StartupGate(new ReconcileProperties(true, Duration.ofMinutes(1), Duration.ofDays(7), true,
+                Duration.ofMinutes(5), new BigDecimal("0.005"), Duration.ofMinutes(5), Duration.ofSeconds(30)));
+    }
+
+    private static AgentRun approvedRun() {
+        return AgentRun.start(TestAgents.agent("TSLA", "us_equity"), RunTrigger.SCHEDULE, false,
+                Instant.parse("2026-11-25T15:00:00Z"), Instant.now())
+                .withRisk(new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000")));
+    }
+
+    /**
+     * A shutdown that waited for its runs in vain records the run INTERRUPTED and closes orders; the start-up pass it
+     * stops opens the gate on its way out. The order that was waiting there must not leave after that.
+     */
+    @Test
+    void anOrderWaitingAtTheGateWhenTheShutdownClosesOrdersIsNotSent() throws Exception {
+        NamedParameterJdbcTemplate jdbc = records();
+        StartupGate gate = closedGate();
+        InFlightRuns inFlight = new InFlightRuns();
+        OrderPlacement placement = new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE, new JdbcOrderIntents(jdbc, gate),
+                null, inFlight);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<AgentRun> placed = waitingAtTheGate(pool, placement, approvedRun());
+            inFlight.closeOrders();
+            gate.open();
+
+            assertThatThrownBy(() -> placed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("shutting down");
+            assertThat(sent).isEmpty();
+            assertThat(jdbc.getJdbcTemplate().queryForObject("SELECT count(*) FROM order_intents", Integer.class)).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aHoldTheStartupPassSetsWhileAnOrderWaitsAtTheGateStopsThatOrder() throws Exception {
         NamedParameterJdbcTemplate jdbc = records();
-        StartupGate gate = new StartupGate(new ReconcileProperties(true, Duration.ofMinutes(1), Duration.ofDays(7), true,
-                Duration.ofMinutes(5), new BigDecimal("0.005"), Duration.ofMinutes(5), Duration.ofSeconds(30)));
+        StartupGate gate = closedGate();
         AtomicReference<EffectiveMode> mode = new AtomicReference<>(EffectiveMode.ACTIVE);
         DeskModes desk = agentId -> mode.get();
         OrderPlacement placement = new OrderPlacement(broker, desk, new JdbcOrderIntents(jdbc, gate), null, null);
-        AgentRun run = AgentRun.start(TestAgents.agent("TSLA", "us_equity"), RunTrigger.SCHEDULE, false,
-                Instant.parse("2026-11-25T15:00:00Z"), Instant.now())
-                .withRisk(new RiskVerdict(RiskVerdict.Outcome.APPROVED, List.of(), OrderSide.BUY, null, new BigDecimal("1000")));
-
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            AtomicReference<Thread> placing = new AtomicReference<>();
-            Future<AgentRun> placed = pool.submit(() -> {
-                placing.set(Thread.currentThread());
-                return placement.place(run);
-            });
             // the order waits at the gate: the start-up pass is still looking at the broker
-            await().atMost(Duration.ofSeconds(10)).until(() -> placing.get() != null && Arrays.stream(placing.get().getStackTrace())
-                    .anyMatch(frame -> frame.getMethodName().equals("awaitFirstPass")));
+            Future<AgentRun> placed = waitingAtTheGate(pool, placement, approvedRun());
 
             // the pass finds a position mismatch, holds the agent, and opens the gate
             mode.set(new EffectiveMode(TradingMode.HALTED, new ModeSetting("agent_x", TradingMode.HALTED,
