@@ -1,5 +1,7 @@
 package io.ztrade.agent;
 
+import io.ztrade.desk.DeskState;
+import io.ztrade.desk.TradingHolds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -131,6 +133,11 @@ public record AgentSettings(
         if (!agentId.matches("[A-Za-z0-9_-]{1,20}")) {
             throw new InvalidAgentException(agentId, "agentId",
                     "must be 1-20 letters, digits, '_' or '-' (it is part of every client order id)");
+        }
+        // the desk's own scopes in trading_modes: an agent under one of these names would halt (or free) the whole desk
+        if (agentId.equals(TradingHolds.DESK) || agentId.equals(DeskState.STORE_SCOPE)) {
+            throw new InvalidAgentException(agentId, "agentId", "'" + agentId + "' is reserved for the desk's own trading"
+                    + " mode; choose another name");
         }
         requireBetween("sentimentWeight", sentimentWeight, 0, 1);
         requireBetween("technicalWeight", technicalWeight, 0, 1);

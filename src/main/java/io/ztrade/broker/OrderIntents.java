@@ -21,6 +21,13 @@ public interface OrderIntents {
     };
 
     /**
+     * Returns once orders may leave at all (the start-up reconciliation has looked at the broker). Called before the
+     * desk's last check, so a hold that start-up pass sets stops an order that was waiting for it.
+     */
+    default void awaitReady() {
+    }
+
+    /**
      * Writes the intent and returns once it is stored. Throws when it cannot be stored: then the order is not sent
      * (no order without a trace). Writing the same run's intent again (a redelivery) is a no-op.
      */

@@ -60,6 +60,9 @@ public class OrderPlacement {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + " of a dry run (a start-up run; ztrade.run-on-start=trade lets start-up runs trade)");
         }
+        // the start-up gate first: a hold the start-up reconciliation sets, or a shutdown that recorded the run
+        // INTERRUPTED, while this order waits must stop it
+        intents.awaitReady();
         if (inFlight != null && inFlight.ordersClosed()) {
             throw new IllegalStateException("agent " + run.agentId() + ": refusing to place order " + run.clientOrderId()
                     + ": this node is shutting down and has recorded the run INTERRUPTED");

@@ -22,7 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Clear JSON errors for the API: what was wrong, never a stack trace. Deliberate errors keep their message (secrets
  * masked); anything unexpected answers 500 with an id that the server log has the details under.
  */
-@RestControllerAdvice(basePackages = "io.ztrade.management")
+@RestControllerAdvice(basePackages = {"io.ztrade.management", "io.ztrade.reconcile"})
 class ApiErrors {
 
     private final SecretMasker secrets;

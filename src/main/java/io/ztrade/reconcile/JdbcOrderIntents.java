@@ -39,9 +39,15 @@ class JdbcOrderIntents implements OrderIntents {
         this.gate = gate;
     }
 
+    /** No order on a state the start-up reconciliation has not looked at yet. */
+    @Override
+    public void awaitReady() {
+        gate.awaitFirstPass();
+    }
+
     @Override
     public void intend(AgentRun run, OrderRequest order) {
-        // no order on a state the start-up reconciliation has not looked at yet
+        // the order step waited in awaitReady before the desk's last check; this keeps the rule for any other caller
         gate.awaitFirstPass();
         sending.add(order.clientOrderId());
         MapSqlParameterSource row = new MapSqlParameterSource("clientOrderId", order.clientOrderId())

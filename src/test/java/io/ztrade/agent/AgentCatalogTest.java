@@ -104,4 +104,18 @@ class AgentCatalogTest {
                 .isInstanceOf(UnknownAgentException.class)
                 .hasMessage("unknown agent 'agent_nope'; agents defined in routes/: agent_ok");
     }
+
+    /**
+     * An agent named {@code desk} shared the desk's scope in trading_modes: halting that agent (an operator, a
+     * protection, a reconciliation mismatch) halted every agent, and the agent could never be held alone.
+     */
+    @Test
+    void theDesksOwnScopesAreNoAgentIds() {
+        for (String reserved : new String[] {"desk", "desk-state"}) {
+            java.util.Map<String, Object> parameters = TestAgents.defaults("TSLA", "us_equity");
+            parameters.put("agentId", reserved);
+            assertThatThrownBy(() -> AgentSettings.fromParameters(parameters)).isInstanceOf(InvalidAgentException.class)
+                    .hasMessageContaining("agent " + reserved + ": parameter 'agentId'").hasMessageContaining("reserved");
+        }
+    }
 }
