@@ -106,6 +106,13 @@ public class DeskState implements DeskModes, TradingHolds {
         ModeSetting held = new ModeSetting(scope, mode, blankToNull(reason), AuditLog.escape(source), "system", clock.instant());
         if (!store.tighten(held)) {
             LOG.info("{} {} by {} not applied: already as strict ({})", AuditLog.escape(scope), mode, held.source(), held.reason());
+            snapshot = null;
+            ModeSetting stored = store.modes().get(scope);
+            if (stored != null && stored.mode() == mode) {
+                // as strict as the stored hold: the source joined it (DeskStateStore.tighten), so its own release
+                // alone no longer lifts it
+                audit.recordAttempt(source, "system", "HOLD", scope, mode + " (already so, joined): " + held.reason());
+            }
             return;
         }
         snapshot = null;

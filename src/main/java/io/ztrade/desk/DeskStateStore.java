@@ -47,7 +47,24 @@ public class DeskStateStore {
      * @return whether the mode changed
      */
     public boolean tighten(ModeSetting setting) {
+        MapSqlParameterSource values = values(setting);
+        // a hold over another holder's HALTED or REDUCE_ONLY names both ("reconciliation+api"), so neither source's
+        // release lifts what the other still holds; one as strict as the stored mode only joins the names
+        String joined = "CASE WHEN severity = 0 OR source = :source THEN :source ELSE " + cutSql(":source || '+' || source") + " END";
+        if (jdbc.update("UPDATE trading_modes SET mode = :mode, severity = :severity, reason = :reason, source = " + joined
+                + ", set_by = :setBy, set_at = :setAt WHERE scope = :scope AND severity < :severity", values) == 1) {
+            return true;
+        }
+        if (jdbc.update("UPDATE trading_modes SET source = " + cutSql("source || '+' || :source") + " WHERE scope = :scope"
+                + " AND severity = :severity AND severity > 0 AND source <> :source"
+                + " AND source NOT LIKE '%' || :source || '%'", values) == 1) {
+            return false;
+        }
         return setIf(setting, "severity < :severity", false);
+    }
+
+    private static String cutSql(String expression) {
+        return "SUBSTRING(" + expression + " FROM 1 FOR 128)";
     }
 
     /**

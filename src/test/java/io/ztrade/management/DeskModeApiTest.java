@@ -199,7 +199,8 @@ class DeskModeApiTest extends OperationsTestSupport {
 
         JsonNode agent = agentIn(admin().getForObject("/api/desk", JsonNode.class), "test_crypto");
         assertThat(agent.get("mode").asText()).isEqualTo("HALTED");
-        assertThat(agent.get("source").asText()).isEqualTo("protection:daily-loss");
+        // both holders are named: reconciliation's release alone does not lift the protection's hold
+        assertThat(agent.get("source").asText()).isEqualTo("protection:daily-loss+reconciliation");
         assertThat(agent.get("setBy").asText()).isEqualTo("system");
         assertThat(audit.latest(10).stream().filter(e -> e.action().equals("HOLD")).limit(2).toList())
                 .extracting(AuditLog.Entry::username, AuditLog.Entry::detail)

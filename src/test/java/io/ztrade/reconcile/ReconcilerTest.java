@@ -108,6 +108,8 @@ class ReconcilerTest extends PipelineTestSupport {
             ALPACA.start();
         }
         registry.add("ztrade.alpaca.base-url", ALPACA::baseUrl);
+        // the stub has no rate limit: at Alpaca's 200 a minute the passes of this class waited a minute twice
+        registry.add("ztrade.alpaca.requests-per-minute", () -> "100000");
     }
 
     @AfterAll
@@ -310,6 +312,35 @@ class ReconcilerTest extends PipelineTestSupport {
         AlpacaOrdersStub.positions(ALPACA, position("TSLA", "us_equity", "11", "238.10"));
         assertThat(reconciler.reconcile("test").issues()).singleElement()
                 .satisfies(issue -> assertThat(issue.recordsQty()).isEqualByComparingTo("10"));
+    }
+
+    @Test
+    void anAcknowledgementLeavesAHoldAProtectionAlsoSet() {
+        filledRecord("run-tsla-2", "test_stock", "TSLA", "zt-test_stock-1796000410", "4.2");
+        AlpacaOrdersStub.positions(ALPACA, position("TSLA", "us_equity", "10", "238.10"));
+        ReconcileReport report = reconciler.reconcile("test");
+        // the agent's daily loss trips while reconciliation holds it: as strict, so it only joins the hold
+        desk.hold("test_stock", TradingMode.HALTED, "daily loss over the limit", "protection:max-daily-loss");
+
+        operations.acknowledge(report.issues().get(0).id());
+
+        assertThat(desk.effective("test_stock").mode()).as("the protection still holds the agent").isEqualTo(TradingMode.HALTED);
+        assertThat(desk.setting("test_stock").source()).isEqualTo("reconciliation+protection:max-daily-loss");
+    }
+
+    @Test
+    void anAcknowledgementNeverDropsAnOperatorsReduceOnlyToActive() {
+        desk.set("test_stock", TradingMode.REDUCE_ONLY, "winding down TSLA", "api", "bob", "AGENT_MODE", true);
+        filledRecord("run-tsla-3", "test_stock", "TSLA", "zt-test_stock-1796000420", "4.2");
+        AlpacaOrdersStub.positions(ALPACA, position("TSLA", "us_equity", "10", "238.10"));
+        ReconcileReport report = reconciler.reconcile("test");
+        assertThat(desk.effective("test_stock").mode()).isEqualTo(TradingMode.HALTED);
+
+        operations.acknowledge(report.issues().get(0).id());
+
+        // the operator's REDUCE_ONLY was under the hold: an admin decides what comes after, never an automatic ACTIVE
+        assertThat(desk.effective("test_stock").mode()).isEqualTo(TradingMode.HALTED);
+        assertThat(desk.setting("test_stock").source()).isEqualTo("reconciliation+api");
     }
 
     @Test
