@@ -75,7 +75,10 @@ class Records {
 
     /** Records whose order may not be final: submitted (the fill came after the poll), or cut by a shutdown. */
     List<RecordRow> nonFinal() {
+        // an ORDER_SUBMITTED row without a client order id (a second attempt of a fire time whose order another
+        // attempt sent) has no order of its own: looked at once, then left alone
         return jdbc.query("SELECT " + COLUMNS + " FROM agent_runs WHERE status = 'ORDER_SUBMITTED'"
+                + " AND (client_order_id IS NOT NULL OR reconciled_at IS NULL)"
                 + " OR status = 'INTERRUPTED' AND reconciled_at IS NULL ORDER BY started_at, run_id", new MapSqlParameterSource(),
                 Records::row);
     }

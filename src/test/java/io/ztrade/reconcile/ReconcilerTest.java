@@ -368,6 +368,18 @@ class ReconcilerTest extends PipelineTestSupport {
     }
 
     @Test
+    void aSubmittedRecordWithoutAnOrderOfItsOwnIsLookedAtOnce() {
+        // a second attempt of a fire time whose order the first attempt sent: ORDER_SUBMITTED, no client order id
+        jdbc.update("INSERT INTO agent_runs (run_id, agent_id, symbol, asset_class, run_trigger, scheduled_at, started_at,"
+                + " status, degraded, note, run_json) VALUES ('run-second-attempt', 'test_stock', 'TSLA', 'us_equity', 'SCHEDULE',"
+                + " :at, :at, 'ORDER_SUBMITTED', FALSE, 'already being submitted', '{}')",
+                new MapSqlParameterSource("at", Timestamp.from(Instant.now())));
+
+        assertThat(reconciler.reconcile("test").actions()).extracting(ReconcileReport.Action::kind).containsExactly("NO_ORDER");
+        assertThat(reconciler.reconcile("test").actions()).as("nothing left to do").isEmpty();
+    }
+
+    @Test
     void aSecondPassChangesNothing() {
         intent("zt-test_crypto-1796000500", "33333333-3333-4333-8333-333333333333", "test_crypto", "BTC/USD", "crypto",
                 null, "1000", Instant.now().minusSeconds(30));
