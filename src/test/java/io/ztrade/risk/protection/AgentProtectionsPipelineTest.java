@@ -40,9 +40,10 @@ class AgentProtectionsPipelineTest extends ProtectionPipelineSupport {
 
             RunRecord run = fire(agentId, FIRE);
 
-            double drawdown = 0.5 * (10_000_000 - run.price());
+            // in decimals as the protection counts: a double product can land on the other side of a half cent
+            BigDecimal drawdown = lossOf("0.5", "10000000", run.price());
             String reason = "protection max-drawdown: agent " + agentId + "'s P&L is " + dollars(drawdown) + " below its peak"
-                    + " ($0.00 to " + dollars(-drawdown) + "), limit maxDrawdown $500.00; the agent is halted until an"
+                    + " ($0.00 to " + dollars(drawdown.negate()) + "), limit maxDrawdown $500.00; the agent is halted until an"
                     + " operator lifts the hold";
             assertThat(run.status()).isEqualTo("REJECTED_BY_RISK");
             assertThat(run.decision()).isEqualTo("BUY");
@@ -73,10 +74,10 @@ class AgentProtectionsPipelineTest extends ProtectionPipelineSupport {
 
             RunRecord run = fire(agentId, FIRE);
 
-            double loss = 0.001 * (10_000_000 - run.price());
+            BigDecimal loss = lossOf("0.001", "10000000", run.price());
             assertThat(run.status()).isEqualTo("REJECTED_BY_RISK");
             assertThat(run.riskReasons()).isEqualTo("protection max-daily-loss: agent " + agentId + " lost " + dollars(loss)
-                    + " today (P&L $0.00 to " + dollars(-loss) + "), limit maxDailyLoss $500.00; the agent is halted until"
+                    + " today (P&L $0.00 to " + dollars(loss.negate()) + "), limit maxDailyLoss $500.00; the agent is halted until"
                     + " an operator lifts the hold");
             assertThat(holdsOf(agentId)).singleElement().satisfies(h -> {
                 assertThat(h.mode()).isEqualTo(TradingMode.HALTED);

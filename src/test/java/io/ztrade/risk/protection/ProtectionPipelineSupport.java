@@ -149,4 +149,13 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
     static String dollars(double amount) {
         return ProtectionCheck.dollars(BigDecimal.valueOf(amount));
     }
+
+    static String dollars(BigDecimal amount) {
+        return ProtectionCheck.dollars(amount);
+    }
+
+    /** What holding qty bought at cost loses at price, in decimals as the P&L counts it. */
+    static BigDecimal lossOf(String qty, String cost, double price) {
+        return new BigDecimal(qty).multiply(new BigDecimal(cost).subtract(BigDecimal.valueOf(price)));
+    }
 }
