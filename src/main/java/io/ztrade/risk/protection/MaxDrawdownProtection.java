@@ -2,10 +2,8 @@ package io.ztrade.risk.protection;
 
 import static io.ztrade.risk.protection.ProtectionCheck.dollars;
 
-import io.ztrade.desk.TradingHolds;
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Maximum drawdown, in dollars: trips when the P&L (realized + unrealized at the run's price) is more than the limit
@@ -15,49 +13,44 @@ import java.util.function.Function;
  */
 final class MaxDrawdownProtection implements Protection {
 
-    private final String name;
-    private final boolean desk;
-    private final String limitName;
-    private final Function<ProtectionCheck, BigDecimal> limit;
+    private final DollarLimit limit;
 
-    private MaxDrawdownProtection(String name, boolean desk, String limitName, Function<ProtectionCheck, BigDecimal> limit) {
-        this.name = name;
-        this.desk = desk;
-        this.limitName = limitName;
+    private MaxDrawdownProtection(DollarLimit limit) {
         this.limit = limit;
     }
 
     /** The agent's own {@code maxDrawdown} (0 = off). */
     static MaxDrawdownProtection agent() {
-        return new MaxDrawdownProtection("max-drawdown", false, "maxDrawdown", c -> c.agent().protections().maxDrawdown());
+        return new MaxDrawdownProtection(new DollarLimit("max-drawdown", false, "maxDrawdown",
+                c -> c.agent().protections().maxDrawdown()));
     }
 
     /** Every agent's P&L together against {@code ztrade.protections.desk.max-drawdown} (0 = off). */
     static MaxDrawdownProtection desk(DeskProtectionProperties properties) {
-        return new MaxDrawdownProtection("desk-max-drawdown", true, "ztrade.protections.desk.max-drawdown",
-                c -> properties.maxDrawdown());
+        return new MaxDrawdownProtection(new DollarLimit("desk-max-drawdown", true, "ztrade.protections.desk.max-drawdown",
+                c -> properties.maxDrawdown()));
     }
 
     @Override
     public Optional<Trip> evaluate(ProtectionCheck c) {
-        BigDecimal max = limit.apply(c);
+        BigDecimal max = limit.of(c);
         if (max.signum() == 0) {
             return Optional.empty();
         }
-        String scope = desk ? TradingHolds.DESK : c.agentId();
-        PnlCurve curve = c.curve(desk, c.at());
-        Optional<ProtectionTrips.Recorded> trip = c.lastTrip(scope, name);
+        String scope = limit.scope(c);
+        PnlCurve curve = c.curve(limit.desk(), c.at());
+        Optional<ProtectionTrips.Recorded> trip = c.lastTrip(scope, limit.name());
         BigDecimal now = PnlMeasures.now(curve, c);
-        BigDecimal peak = PnlMeasures.peak(curve, trip, now, c, !desk);
+        BigDecimal peak = PnlMeasures.peak(curve, trip, now, c, !limit.desk());
         BigDecimal drawdown = peak.subtract(now);
         if (drawdown.compareTo(max) <= 0) {
             return Optional.empty();
         }
-        String who = desk ? "the desk's P&L (all agents)" : "agent " + c.agentId() + "'s P&L";
-        String reason = "protection " + name + ": " + who + " is " + dollars(drawdown) + " below its peak (" + dollars(peak)
-                + " to " + dollars(now) + "), limit " + limitName + " " + dollars(max) + "; "
-                + (desk ? "the desk" : "the agent") + " is halted until an operator lifts the hold";
-        return Optional.of(new Trip(scope, name, c.at(), trip.map(ProtectionTrips.Recorded::at).orElse(java.time.Instant.EPOCH),
+        String who = limit.desk() ? "the desk's P&L (all agents)" : "agent " + c.agentId() + "'s P&L";
+        String reason = "protection " + limit.name() + ": " + who + " is " + dollars(drawdown) + " below its peak (" + dollars(peak)
+                + " to " + dollars(now) + "), limit " + limit.setting() + " " + dollars(max) + "; "
+                + limit.halted() + " is halted until an operator lifts the hold";
+        return Optional.of(new Trip(scope, limit.name(), c.at(), trip.map(ProtectionTrips.Recorded::at).orElse(java.time.Instant.EPOCH),
                 now, reason, true));
     }
 }
