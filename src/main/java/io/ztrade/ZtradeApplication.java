@@ -11,7 +11,7 @@ public class ZtradeApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && "backtest".equals(args[0])) {
-            io.ztrade.replay.BacktestCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            io.ztrade.backtest.BacktestCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         SpringApplication.run(ZtradeApplication.class, args);

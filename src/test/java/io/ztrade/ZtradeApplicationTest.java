@@ -3,8 +3,8 @@ package io.ztrade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ztrade.performance.PerformanceStore;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.PerformanceStore;
+import io.ztrade.records.RunRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -70,7 +70,7 @@ public class AgentCatalog implements ModelLifecycleStrategy {
         }
         AgentSettings settings = AgentSettings.fromParameters(parameters);
         if (!LIVE_TRIGGER.equals(String.valueOf(parameters.getOrDefault("trigger", LIVE_TRIGGER)))) {
-            return; // a replay of an agent (io.ztrade.replay): checked like any agent, but not a live agent itself
+            return; // a replay of an agent (io.ztrade.backtest): checked like any agent, but not a live agent itself
         }
         if (route.getRouteId() != null && !route.getRouteId().equals(settings.agentId())) {
             throw new InvalidAgentException(agentId, "agentId", "must equal the routeId '" + route.getRouteId()

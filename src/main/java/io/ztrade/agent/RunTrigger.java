@@ -5,6 +5,6 @@ public enum RunTrigger {
     SCHEDULE,
     STARTUP,
     MANUAL,
-    /** A backtest's simulated clock (io.ztrade.replay); never a real order. */
+    /** A backtest's simulated clock (io.ztrade.backtest); never a real order. */
     REPLAY
 }

@@ -22,20 +22,21 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Clear JSON errors for the API: what was wrong, never a stack trace. Deliberate errors keep their message (secrets
  * masked); anything unexpected answers 500 with an id that the server log has the details under.
  */
-@RestControllerAdvice(basePackages = {"io.ztrade.management", "io.ztrade.reconcile"})
-class ApiErrors {
+// every feature package with a controller; the simulator answers in Alpaca's own error shape (SimulatorErrors)
+@RestControllerAdvice(basePackages = {"io.ztrade.management", "io.ztrade.agent", "io.ztrade.backtest", "io.ztrade.desk",
+        "io.ztrade.market", "io.ztrade.records", "io.ztrade.reconcile"})
+public class ApiErrors {
 
     private final SecretMasker secrets;
 
-    ApiErrors(SecretMasker secrets) {
+    public ApiErrors(SecretMasker secrets) {
         this.secrets = secrets;
     }
 
-    record ApiError(int status, String error, String message, Instant timestamp) {
+    public record ApiError(int status, String error, String message, Instant timestamp) {
     }
 
-    @ExceptionHandler({UnknownAgentException.class, RunController.RunNotFoundException.class,
-            BacktestController.BacktestNotFoundException.class})
+    @ExceptionHandler({UnknownAgentException.class, NotFoundException.class})
     ResponseEntity<ApiError> notFound(RuntimeException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage());
     }

@@ -1,10 +1,15 @@
 package io.ztrade.management;
 
+import io.ztrade.agent.AgentMXBean;
+import io.ztrade.agent.AgentScheduler;
+import io.ztrade.desk.DeskMXBean;
+import io.ztrade.desk.DeskOperations;
+
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.desk.TradingHolds;
-import io.ztrade.performance.PerformanceStore;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.PerformanceStore;
+import io.ztrade.records.RunRecord;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;

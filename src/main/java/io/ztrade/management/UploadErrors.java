@@ -1,6 +1,6 @@
 package io.ztrade.management;
 
-import io.ztrade.replay.BacktestProperties;
+import io.ztrade.backtest.BacktestProperties;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -11,7 +11,7 @@ import io.ztrade.desk.DeskModes;
 import io.ztrade.desk.EffectiveMode;
 import io.ztrade.desk.TradingMode;
 import io.ztrade.market.MarketCalendar;
-import io.ztrade.performance.PerformanceStore;
+import io.ztrade.records.PerformanceStore;
 import io.ztrade.risk.protection.Protections;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

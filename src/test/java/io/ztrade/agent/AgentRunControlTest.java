@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.ztrade.PipelineTestSupport;
-import io.ztrade.management.AgentScheduler;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.RunRecord;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;

@@ -7,17 +7,17 @@ import io.ztrade.broker.OrderPlacement;
 import io.ztrade.decision.DecisionPolicy;
 import io.ztrade.market.MarketDataProvider;
 import io.ztrade.market.MarketHoursFilter;
-import io.ztrade.replay.BacktestSpec;
-import io.ztrade.replay.Backtests;
-import io.ztrade.replay.FillModel;
-import io.ztrade.replay.HistoricalMarketData;
-import io.ztrade.replay.PaperBroker;
-import io.ztrade.replay.PriceHistory;
-import io.ztrade.replay.ReplayEngine;
-import io.ztrade.replay.ReplayRequest;
-import io.ztrade.replay.ReplayResult;
-import io.ztrade.replay.ReplaySentiment;
-import io.ztrade.replay.SyntheticHistory;
+import io.ztrade.backtest.BacktestSpec;
+import io.ztrade.backtest.Backtests;
+import io.ztrade.backtest.FillModel;
+import io.ztrade.backtest.HistoricalMarketData;
+import io.ztrade.backtest.PaperBroker;
+import io.ztrade.backtest.PriceHistory;
+import io.ztrade.backtest.ReplayEngine;
+import io.ztrade.backtest.ReplayRequest;
+import io.ztrade.backtest.ReplayResult;
+import io.ztrade.backtest.ReplaySentiment;
+import io.ztrade.backtest.SyntheticHistory;
 import io.ztrade.desk.DeskModes;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
@@ -164,12 +164,12 @@ class ZtradeBench {
 
     /** The template's steps, called one after another as plain Java methods on the same beans. */
     PlainResult plain(AgentSettings agent, ReplayRequest request) {
-        io.ztrade.replay.ReplayClockAccess clock = new io.ztrade.replay.ReplayClockAccess();
+        io.ztrade.backtest.ReplayClockAccess clock = new io.ztrade.backtest.ReplayClockAccess();
         PaperBroker broker = new PaperBroker(agent.symbol(), request.startingCash(), request.history(), clock.clock(),
                 request.fills());
         MarketDataProvider market = new HistoricalMarketData(request.history(), clock.clock());
         SentimentAnalyzer sentiment = ReplaySentiment.technicalOnly(clock.clock());
-        io.ztrade.replay.ReplayRecords records = new io.ztrade.replay.ReplayRecords();
+        io.ztrade.backtest.ReplayRecords records = new io.ztrade.backtest.ReplayRecords();
         RiskValidator risk = new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records);
         OrderPlacement placement = new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE);
         List<Instant> times = engine.fireTimes(agent, request.from(), request.to());

@@ -1,5 +1,7 @@
 package io.ztrade.management;
 
+import io.ztrade.desk.DeskOperations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ConsoleBrowserTest extends OperationsTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
-    io.ztrade.replay.Backtests backtests;
+    io.ztrade.backtest.Backtests backtests;
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 

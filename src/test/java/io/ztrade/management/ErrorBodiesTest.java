@@ -82,7 +82,7 @@ class ErrorBodiesTest {
 
     /**
      * Red team: {@code POST /api/backtests} with {@code [1,2]} answered {@code JSON parse error: Cannot deserialize
-     * value of type `io.ztrade.replay.BacktestSpec` from Array value (token `JsonToken.START_ARRAY`)}: Java class
+     * value of type `io.ztrade.backtest.BacktestSpec` from Array value (token `JsonToken.START_ARRAY`)}: Java class
      * names and Jackson's tokens, not a message for the user.
      */
     @Test

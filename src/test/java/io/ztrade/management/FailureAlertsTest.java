@@ -10,7 +10,7 @@ import static org.mockito.Mockito.doThrow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.alert.Alerts;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.RunRecord;
 import io.ztrade.provider.ProviderUnavailableException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.ztrade.management;
 
+import io.ztrade.desk.DeskOperations;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

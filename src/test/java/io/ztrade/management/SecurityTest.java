@@ -1,5 +1,7 @@
 package io.ztrade.management;
 
+import io.ztrade.agent.AgentScheduler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

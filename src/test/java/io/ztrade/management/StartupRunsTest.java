@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.agent.RunOnStart;
 import io.ztrade.agent.RunOnStartProperties;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

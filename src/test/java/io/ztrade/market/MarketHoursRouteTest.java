@@ -3,7 +3,7 @@ package io.ztrade.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.PipelineTestSupport;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.RunRecord;
 import java.time.Instant;
 import java.util.Date;
 import org.apache.camel.CamelContext;

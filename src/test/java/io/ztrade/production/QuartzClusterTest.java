@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import io.ztrade.agent.RunTrigger;
-import io.ztrade.management.AgentScheduler;
+import io.ztrade.agent.AgentScheduler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.junit.jupiter.api.AfterEach;

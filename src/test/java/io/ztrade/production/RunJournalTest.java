@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ztrade.agent.RunTrigger;
-import io.ztrade.management.AgentScheduler;
-import io.ztrade.performance.RunJournal;
+import io.ztrade.agent.AgentScheduler;
+import io.ztrade.records.RunJournal;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;

@@ -21,7 +21,7 @@ import io.ztrade.PipelineTestSupport;
 import io.ztrade.desk.TradingHolds;
 import io.ztrade.desk.DeskState;
 import io.ztrade.desk.TradingMode;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.RunRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -483,7 +483,7 @@ class ReconcilerTest extends PipelineTestSupport {
     @Autowired
     org.apache.camel.CamelContext camel;
     @Autowired
-    io.ztrade.management.AgentScheduler scheduler;
+    io.ztrade.agent.AgentScheduler scheduler;
     @Autowired
     io.ztrade.agent.AgentCatalog catalog;
 

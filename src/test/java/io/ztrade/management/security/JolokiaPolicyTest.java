@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.management.AgentScheduler;
+import io.ztrade.agent.AgentScheduler;
 import io.ztrade.management.AuditLog;
 import io.ztrade.management.OperationsTestSupport;
 import io.ztrade.management.security.JolokiaProbe.Form;

@@ -6,7 +6,7 @@ import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.alert.Alerts;
 import io.ztrade.desk.TradingMode;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.RunRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

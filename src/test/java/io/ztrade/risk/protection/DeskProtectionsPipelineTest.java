@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.desk.TradingHolds;
 import io.ztrade.desk.TradingMode;
-import io.ztrade.performance.RunRecord;
+import io.ztrade.records.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,0 +1,26 @@
+package io.ztrade.backtest;
+
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.MarketDataProvider;
+import io.ztrade.market.MarketSnapshot;
+
+/**
+ * The replay's {@link MarketDataProvider}: what the market looked like at the simulated time, from the history
+ * alone. A {@link PriceHistory} gives only bars complete at that time (no look-ahead), the newest close as price and
+ * a zero-width quote (slippage is the paper broker's business); recorded snapshots give what the live run saw.
+ */
+public final class HistoricalMarketData implements MarketDataProvider {
+
+    private final MarketHistory history;
+    private final ReplayClock clock;
+
+    public HistoricalMarketData(MarketHistory history, ReplayClock clock) {
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Override
+    public MarketSnapshot snapshot(AgentSettings agent) {
+        return history.at(agent, clock.now());
+    }
+}

@@ -1,0 +1,22 @@
+package io.ztrade.backtest;
+
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.MarketSnapshot;
+import java.time.Instant;
+
+/** What a replay knows of the market at any simulated time: bars ({@link PriceHistory}) or recorded snapshots. */
+public interface MarketHistory {
+
+    /**
+     * The snapshot a run at that time would have seen; never anything from after it.
+     *
+     * @throws io.ztrade.market.BadMarketDataException when nothing is known at that time
+     */
+    MarketSnapshot at(AgentSettings agent, Instant at);
+
+    /** The price at that time, NaN when nothing is known yet. */
+    double priceAt(Instant at);
+
+    /** How many bars (or snapshots) the history holds. */
+    int size();
+}

@@ -1,0 +1,82 @@
+package io.ztrade.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ztrade.PipelineTestSupport;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Issue 11, finding 5: a backtest's heap is bounded. The largest job these limits allow (its runs at
+ * {@code max-runs-per-job}) runs while the heap still in use after a full GC is sampled as it goes; what the job
+ * holds above the baseline must stay under {@code max-heap-per-job}, the budget its estimate was checked against.
+ * It runs in a JVM of its own (Surefire's {@code own-jvm} execution): in the suite's JVM, other cached contexts moved
+ * the heap by up to 10 MB while it measured.
+ */
+@Tag("own-jvm")
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ztrade.replay.threads=2", "ztrade.backtest.max-heap-per-job=" + BacktestHeapTest.BUDGET_MB + "MB",
+        "ztrade.backtest.max-runs-per-job=20000"})
+class BacktestHeapTest extends PipelineTestSupport {
+
+    static final int BUDGET_MB = 8;
+
+    @Autowired
+    Backtests backtests;
+
+    @Test
+    void theLargestAllowedBacktestHoldsLessHeapThanItsBudget() {
+        // about 4,700 fire times x 4 combinations: just under max-runs-per-job
+        BacktestSpec spec = new BacktestSpec("test_stock", "2025-01-02", "2025-03-31", "synthetic", null, null,
+                Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", 0, "threshold", 0.1),
+                Map.of("threshold", List.of(0.05, 0.1, 0.15, 0.2)), null, null, null, null, 3L);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        Backtests.Prepared prepared = backtests.prepare(spec);
+        long baseline = retained(memory);
+        AtomicLong peak = new AtomicLong();
+        int total = backtests.total(prepared);
+        assertThat(total).isBetween(15_000, 20_000);
+        Backtests.Job job = backtests.await(backtests.start(prepared, (done, all) -> {
+            if (done % 1500 == 0) {
+                peak.accumulateAndGet(retained(memory) - baseline, Math::max);
+            }
+        }));
+        assertThat(job.status()).as("job status (error: %s)", job.view().error()).isEqualTo(Backtests.Status.DONE);
+        assertThat(job.progress().done()).isEqualTo(total);
+        long afterwards = retained(memory) - baseline;
+        System.out.printf("backtest heap: %d runs, peak %.1f MB above baseline, %.1f MB after%n", total,
+                peak.get() / 1e6, afterwards / 1e6);
+        assertThat(peak.get()).as("peak heap held by the backtest").isLessThan(BUDGET_MB * 1024L * 1024L);
+        assertThat(afterwards).as("heap a finished backtest keeps").isLessThan(BUDGET_MB * 1024L * 1024L / 4);
+    }
+
+    @Test
+    void aBacktestOverItsRunsOrItsEstimatedHeapIsRefusedBeforeItStarts() {
+        Map<String, Object> technical = Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", 0, "threshold", 0.1);
+        // a month more than the largest allowed job: over max-runs-per-job
+        assertThatThrownBy(() -> backtests.prepare(new BacktestSpec("test_stock", "2025-01-02", "2025-04-30", "synthetic",
+                null, null, technical, Map.of("threshold", List.of(0.05, 0.1, 0.15, 0.2)), null, null, null, null, 3L)))
+                .hasMessage("backtest has more runs (fire times x combinations) than ztrade.backtest.max-runs-per-job (20000); "
+                        + "fewer combinations or a shorter range");
+        // fewer runs, but two replays of half a year each at once: over the heap budget
+        assertThatThrownBy(() -> backtests.prepare(new BacktestSpec("test_stock", "2025-01-02", "2025-06-30", "synthetic",
+                null, null, technical, Map.of("threshold", List.of(0.05, 0.1)), null, null, null, null, 3L)))
+                .hasMessageStartingWith("backtest would hold about ")
+                .hasMessageEndingWith("more than ztrade.backtest.max-heap-per-job (8MB); fewer combinations or a shorter range");
+    }
+
+    private static synchronized long retained(MemoryMXBean memory) {
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}
