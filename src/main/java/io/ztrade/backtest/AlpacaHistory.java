@@ -3,7 +3,7 @@ package io.ztrade.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
 import io.ztrade.market.Bar;
 import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.HttpReply;

@@ -1,6 +1,6 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
 import io.ztrade.agent.RunStatus;
 import java.time.Instant;
 import java.util.ArrayList;

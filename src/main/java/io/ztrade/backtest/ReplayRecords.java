@@ -2,7 +2,7 @@ package io.ztrade.backtest;
 
 import io.ztrade.agent.AgentRun;
 import io.ztrade.broker.OrderAck;
-import io.ztrade.desk.TradingHolds;
+import io.ztrade.risk.TradingHolds;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.risk.protection.Fill;
 import io.ztrade.risk.protection.HeldScopes;

@@ -1,5 +1,8 @@
 package io.ztrade.desk;
 
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.TradingMode;
+import io.ztrade.risk.ModeSetting;
 import io.ztrade.agent.AgentScheduler;
 import io.ztrade.management.AuditLog;
 

@@ -7,7 +7,7 @@ import io.ztrade.desk.DeskOperations;
 
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.desk.TradingHolds;
+import io.ztrade.risk.TradingHolds;
 import io.ztrade.records.PerformanceStore;
 import io.ztrade.records.RunRecord;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
 package io.ztrade.reconcile;
 
-import io.ztrade.desk.TradingHolds;
+import io.ztrade.risk.TradingHolds;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;

@@ -16,7 +16,7 @@ class NoShortSellingRule implements RiskRule {
         if (c.side() != OrderSide.SELL) {
             return Optional.empty();
         }
-        boolean shortAllowed = c.agent().allowShort() && c.agent().assetClass() != io.ztrade.agent.AssetClass.CRYPTO;
+        boolean shortAllowed = c.agent().allowShort() && c.agent().assetClass() != io.ztrade.market.AssetClass.CRYPTO;
         if (!shortAllowed && c.qty().compareTo(c.positionQty()) > 0) {
             return Optional.of("agent " + c.agent().agentId() + ": selling " + c.qty() + " " + c.agent().symbol()
                     + " with a position of " + c.positionQty() + " would go short; short selling is off (allowShort=false)");

@@ -1,5 +1,9 @@
-package io.ztrade.market;
+package io.ztrade.agent.steps;
 
+import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.MarketDataProvider;
+import io.ztrade.market.MarketSnapshot;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +25,13 @@ public class MarketDataRoutes extends RouteBuilder {
                 // Alpaca's data API behind its shared breaker: while it is down, runs fail at once instead of waiting
                 .circuitBreaker().id("alpacaDataCircuit")
                     .resilience4jConfiguration().circuitBreaker("alpacaDataBreaker").throwExceptionWhenHalfOpenOrOpenState(true).end()
-                    .bean(provider, "snapshot(${body.agent})").id("fetchSnapshot")
+                    .bean(this, "snapshot").id("fetchSnapshot")
                 .end();
+    }
+
+    /** The run's symbol, with the bars its technical analysis wants. */
+    public MarketSnapshot snapshot(AgentRun run) {
+        AgentSettings agent = run.agent();
+        return provider.snapshot(Stages.instrument(agent), agent.barTimeframe(), agent.barCount());
     }
 }

@@ -1,5 +1,6 @@
-package io.ztrade.broker;
+package io.ztrade.agent.steps;
 
+import io.ztrade.broker.OrderRequest;
 import io.ztrade.agent.AgentRun;
 
 /**

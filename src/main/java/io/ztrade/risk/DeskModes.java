@@ -1,4 +1,4 @@
-package io.ztrade.desk;
+package io.ztrade.risk;
 
 /** What the risk step and the order placement ask before an order: the mode the agent may trade under now. */
 @FunctionalInterface

@@ -1,9 +1,15 @@
-package io.ztrade.broker;
+package io.ztrade.agent.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.broker.Account;
+import io.ztrade.broker.Broker;
+import io.ztrade.broker.OrderAck;
+import io.ztrade.broker.OrderRequest;
+import io.ztrade.broker.OrderSide;
+import io.ztrade.broker.Position;
 import io.ztrade.agent.DryRuns;
 import io.ztrade.agent.InFlightRuns;
 import io.ztrade.agent.RunOnStart;
@@ -13,10 +19,10 @@ import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.risk.RiskVerdict;
 import io.ztrade.agent.RunStatus;
-import io.ztrade.desk.DeskModes;
-import io.ztrade.desk.EffectiveMode;
-import io.ztrade.desk.ModeSetting;
-import io.ztrade.desk.TradingMode;
+import io.ztrade.risk.DeskModes;
+import io.ztrade.risk.EffectiveMode;
+import io.ztrade.risk.ModeSetting;
+import io.ztrade.risk.TradingMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.ztrade.desk;
+package io.ztrade.risk;
 
 /**
  * The mode an agent trades under right now: the stricter of the desk's and its own, with the setting that decided

@@ -1,4 +1,4 @@
-package io.ztrade.desk;
+package io.ztrade.risk;
 
 /** How far the desk, or one agent, may trade. The stricter of the desk's and the agent's mode applies. */
 public enum TradingMode {

@@ -1,4 +1,4 @@
-package io.ztrade.broker;
+package io.ztrade.agent.steps;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

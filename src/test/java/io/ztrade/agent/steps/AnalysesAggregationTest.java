@@ -1,4 +1,4 @@
-package io.ztrade.decision;
+package io.ztrade.agent.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

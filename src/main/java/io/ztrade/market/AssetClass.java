@@ -1,4 +1,4 @@
-package io.ztrade.agent;
+package io.ztrade.market;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,6 +1,7 @@
-package io.ztrade.market;
+package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.market.MarketSnapshot;
 import org.springframework.stereotype.Component;
 
 /** Aggregation for the {@code marketData} enrich: the run, plus what the market data route fetched. */

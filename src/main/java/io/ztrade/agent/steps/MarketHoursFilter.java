@@ -1,7 +1,8 @@
-package io.ztrade.market;
+package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.RunStatus;
+import io.ztrade.market.MarketCalendar;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package io.ztrade.desk;
+package io.ztrade.risk;
 
 import java.time.Instant;
 
@@ -20,7 +20,7 @@ public record ModeSetting(String scope, TradingMode mode, String reason, String 
     public String describe() {
         String who = setBy == null ? "" : " by " + setBy + (source == null ? "" : " (" + source + ")");
         String at = setAt == null ? "" : " at " + setAt;
-        String level = TradingHolds.DESK.equals(scope) ? "desk" : DeskState.STORE_SCOPE.equals(scope) ? "desk (fail-safe)"
+        String level = TradingHolds.DESK.equals(scope) ? "desk" : TradingHolds.STORE_SCOPE.equals(scope) ? "desk (fail-safe)"
                 : "agent " + scope;
         return level + " " + mode + who + at
                 + (reason == null || reason.isBlank() ? "" : ": " + reason);

@@ -1,4 +1,4 @@
-package io.ztrade.decision;
+package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package io.ztrade.desk;
+package io.ztrade.risk;
 
 /**
  * What puts the desk or one agent on hold without an operator: reconciliation finding a mismatch, a protection
@@ -8,6 +8,9 @@ public interface TradingHolds {
 
     /** The scope of a desk-wide hold; any other scope is an agent id. */
     String DESK = "desk";
+
+    /** The scope of the fail-safe HALTED setting when the desk state cannot be read. */
+    String STORE_SCOPE = "desk-state";
 
     /**
      * Sets the scope to {@code mode} (never loosens a stricter mode already set), records why, audits and alerts.
