@@ -10,8 +10,8 @@ import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.ProviderEndpoints;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.ztrade.backtest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.ProviderEndpoints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;

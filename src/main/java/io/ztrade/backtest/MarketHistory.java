@@ -1,6 +1,5 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Instant;

@@ -1,9 +1,8 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AgentSettings;
-import io.ztrade.market.Instrument;
 import io.ztrade.market.BadMarketDataException;
 import io.ztrade.market.Bar;
+import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,7 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AgentSettings;
-import io.ztrade.market.Instrument;
 import io.ztrade.market.BadMarketDataException;
+import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Instant;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.ztrade.backtest;
 
-import io.ztrade.market.Instrument;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.Instrument;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import java.time.Duration;

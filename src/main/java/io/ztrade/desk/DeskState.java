@@ -1,12 +1,11 @@
 package io.ztrade.desk;
 
+import io.ztrade.alert.Alerts;
+import io.ztrade.risk.DeskModes;
+import io.ztrade.risk.EffectiveMode;
+import io.ztrade.risk.ModeSetting;
 import io.ztrade.risk.TradingHolds;
 import io.ztrade.risk.TradingMode;
-import io.ztrade.risk.ModeSetting;
-import io.ztrade.risk.EffectiveMode;
-import io.ztrade.risk.DeskModes;
-import io.ztrade.alert.Alerts;
-import io.ztrade.management.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

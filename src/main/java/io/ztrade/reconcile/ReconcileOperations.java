@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.ztrade.management.AuditLog;
+import io.ztrade.desk.AuditLog;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

@@ -1,7 +1,6 @@
 package io.ztrade.risk;
 
 import io.ztrade.broker.OrderSide;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.ztrade.sentiment;
 
-import io.ztrade.market.Instrument;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.ztrade.market.Instrument;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package io.ztrade.sentiment;
 
-import io.ztrade.market.Instrument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.market.AssetClass;
+import io.ztrade.market.Instrument;
 import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.Json;
 import io.ztrade.provider.ProviderCache;

@@ -3,12 +3,12 @@ package io.ztrade.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.PipelineTestSupport;
+import io.ztrade.agent.steps.SentimentStep;
+import io.ztrade.backtest.ReplayErrorHandling;
+import io.ztrade.backtest.ReplayTriggerComponent;
 import io.ztrade.market.Bar;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.records.RunRecord;
-import io.ztrade.backtest.ReplayErrorHandling;
-import io.ztrade.backtest.ReplayTriggerComponent;
-import io.ztrade.agent.steps.SentimentStep;
 import io.ztrade.sentiment.SentimentReading;
 import java.time.Duration;
 import java.time.Instant;

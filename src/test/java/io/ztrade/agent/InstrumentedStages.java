@@ -1,5 +1,6 @@
 package io.ztrade.agent;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ztrade.market.AlpacaMarketData;
 import io.ztrade.market.MarketDataProvider;
 import io.ztrade.market.MarketSnapshot;
@@ -12,7 +13,6 @@ import io.ztrade.sentiment.SentimentSource;
 import io.ztrade.technical.Ta4jTechnicalAnalyzer;
 import io.ztrade.technical.TechnicalAnalyzer;
 import io.ztrade.technical.TechnicalSignal;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;

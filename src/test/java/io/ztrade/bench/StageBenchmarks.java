@@ -2,13 +2,13 @@ package io.ztrade.bench;
 
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.TestAgents;
+import io.ztrade.backtest.BacktestMetrics;
+import io.ztrade.backtest.PriceHistory;
+import io.ztrade.backtest.SyntheticHistory;
 import io.ztrade.decision.TradeDecision;
 import io.ztrade.decision.WeightedDecisionPolicy;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.market.NyseCalendar;
-import io.ztrade.backtest.BacktestMetrics;
-import io.ztrade.backtest.PriceHistory;
-import io.ztrade.backtest.SyntheticHistory;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.technical.Ta4jTechnicalAnalyzer;
 import io.ztrade.technical.TechnicalSignal;

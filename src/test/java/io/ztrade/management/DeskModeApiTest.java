@@ -6,6 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ztrade.desk.AuditLog;
 import io.ztrade.records.RunRecord;
 import java.lang.management.ManagementFactory;
 import java.util.List;

@@ -11,8 +11,8 @@ import static org.mockito.Mockito.doThrow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.alert.Alerts;
-import io.ztrade.records.RunRecord;
 import io.ztrade.provider.ProviderUnavailableException;
+import io.ztrade.records.RunRecord;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;

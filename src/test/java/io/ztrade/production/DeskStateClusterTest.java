@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.AgentScheduler;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.steps.OrderPlacement;
 import io.ztrade.broker.OrderSide;
-import io.ztrade.risk.DeskModes;
-import io.ztrade.risk.TradingMode;
-import io.ztrade.agent.AgentScheduler;
 import io.ztrade.desk.DeskOperations;
+import io.ztrade.risk.DeskModes;
 import io.ztrade.risk.RiskVerdict;
+import io.ztrade.risk.TradingMode;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -2,8 +2,8 @@ package io.ztrade.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.broker.Account;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.broker.Position;
@@ -11,9 +11,9 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Each risk rule just under, at and just over its limit. */
 class RiskRulesTest {

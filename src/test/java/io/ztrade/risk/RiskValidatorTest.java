@@ -2,10 +2,11 @@ package io.ztrade.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.agent.RunTrigger;
+import io.ztrade.agent.steps.RiskStep;
+import io.ztrade.backtest.ReplayRecords;
 import io.ztrade.broker.Account;
 import io.ztrade.broker.Broker;
 import io.ztrade.broker.OrderAck;
@@ -16,7 +17,6 @@ import io.ztrade.decision.TradeAction;
 import io.ztrade.decision.TradeDecision;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.records.PerformanceStore;
-import io.ztrade.backtest.ReplayRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

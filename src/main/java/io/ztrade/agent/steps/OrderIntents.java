@@ -1,7 +1,7 @@
 package io.ztrade.agent.steps;
 
-import io.ztrade.broker.OrderRequest;
 import io.ztrade.agent.AgentRun;
+import io.ztrade.broker.OrderRequest;
 
 /**
  * The order intent: what a run is about to send, written durably before the order leaves, so that a crash at any

@@ -1,19 +1,19 @@
 package io.ztrade.agent.steps;
 
-import io.ztrade.broker.Position;
-import io.ztrade.broker.OrderRequest;
-import io.ztrade.broker.OrderAck;
-import io.ztrade.broker.Broker;
 import io.ztrade.agent.AgentRun;
-import io.ztrade.market.AssetClass;
 import io.ztrade.agent.DryRuns;
 import io.ztrade.agent.InFlightRuns;
 import io.ztrade.agent.RunStatus;
+import io.ztrade.broker.Broker;
+import io.ztrade.broker.OrderAck;
+import io.ztrade.broker.OrderRequest;
+import io.ztrade.broker.Position;
+import io.ztrade.market.AssetClass;
 import io.ztrade.risk.DeskModes;
 import io.ztrade.risk.EffectiveMode;
-import io.ztrade.risk.TradingMode;
 import io.ztrade.risk.ReduceOnly;
 import io.ztrade.risk.RiskVerdict;
+import io.ztrade.risk.TradingMode;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;

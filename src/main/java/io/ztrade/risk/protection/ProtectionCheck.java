@@ -1,16 +1,16 @@
 package io.ztrade.risk.protection;
 
-import io.ztrade.risk.RiskLimits;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.market.MarketCalendar;
+import io.ztrade.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package io.ztrade.risk.protection;
 
-import io.ztrade.risk.RiskLimits;
 import io.ztrade.broker.OrderSide;
+import io.ztrade.risk.RiskLimits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,9 @@ package io.ztrade.risk.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.agent.AgentCatalog;
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.alert.Alerts;
-import io.ztrade.risk.TradingMode;
 import io.ztrade.records.RunRecord;
+import io.ztrade.risk.TradingMode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,14 +4,11 @@ import static io.ztrade.broker.OrderSide.BUY;
 import static io.ztrade.broker.OrderSide.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.agent.steps.RiskStep;
-import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
+import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.risk.TradingHolds;
-import io.ztrade.market.MarketSnapshot;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.ztrade.management;
+package io.ztrade.desk;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;

@@ -1,4 +1,4 @@
-package io.ztrade.broker;
+package io.ztrade.agent.steps;
 
 import java.time.Duration;
 import org.apache.camel.spi.IdempotentRepository;

@@ -1,6 +1,6 @@
-package io.ztrade.management;
+package io.ztrade.backtest;
 
-import io.ztrade.backtest.BacktestProperties;
+import io.ztrade.management.ApiErrors;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

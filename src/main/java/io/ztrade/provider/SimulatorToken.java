@@ -1,19 +1,15 @@
-package io.ztrade.simulator;
+package io.ztrade.provider;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * A random token made at each start (256 bits from {@link SecureRandom}), never logged or shown: only the app's own
  * HTTP client knows it and sends it to the simulator in {@value #HEADER}, so another process on this machine
- * cannot place orders on the simulated account.
+ * cannot place orders on the simulated account. A bean only while the simulator is on (io.ztrade.simulator).
  */
-@Component
-@Conditional(SimulatorEnabled.class)
 public class SimulatorToken {
 
     public static final String HEADER = "X-Ztrade-Simulator-Token";

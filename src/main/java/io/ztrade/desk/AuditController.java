@@ -1,4 +1,4 @@
-package io.ztrade.management;
+package io.ztrade.desk;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package io.ztrade.broker;
+package io.ztrade.agent.steps;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The repository of submitted client order ids that {@code direct:submitOrder} (BrokerRoutes) is idempotent on. */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 

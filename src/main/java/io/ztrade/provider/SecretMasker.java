@@ -1,4 +1,4 @@
-package io.ztrade.management.security;
+package io.ztrade.provider;
 
 import java.io.IOException;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.ztrade.management.security;
+package io.ztrade.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
