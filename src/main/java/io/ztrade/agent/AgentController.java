@@ -1,6 +1,5 @@
 package io.ztrade.agent;
 
-import io.ztrade.desk.DeskOperations;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +19,10 @@ class AgentController {
 
     private final AgentCatalog catalog;
     private final AgentScheduler scheduler;
-    private final DeskOperations desk;
+    private final AgentActions desk;
     private final AgentTester tester;
 
-    AgentController(AgentCatalog catalog, AgentScheduler scheduler, DeskOperations desk, AgentTester tester) {
+    AgentController(AgentCatalog catalog, AgentScheduler scheduler, AgentActions desk, AgentTester tester) {
         this.catalog = catalog;
         this.scheduler = scheduler;
         this.desk = desk;

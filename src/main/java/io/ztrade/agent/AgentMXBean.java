@@ -1,10 +1,9 @@
 package io.ztrade.agent;
 
-import io.ztrade.desk.DeskOperations;
 
 /**
  * One agent in JMX ({@code io.ztrade:context=<name>,type=agents,name=<agentId>}), for Hawtio's JMX tab and jconsole.
- * Times are ISO-8601 instants; actions go through {@link DeskOperations}, so they are audited like API calls.
+ * Times are ISO-8601 instants; actions go through {@link AgentActions}, so they are audited like API calls.
  */
 public interface AgentMXBean {
 

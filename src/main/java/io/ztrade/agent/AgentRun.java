@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One run of one agent: the exchange body from trigger to performance record. Immutable; each stage
@@ -51,8 +52,7 @@ public record AgentRun(
 
     /** The run under the id its request chose (a manual run's, kept by Quartz with its trigger). */
     AgentRun withRunId(String id) {
-        return new AgentRun(id, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, technical,
-                decision, risk, order, timings, status, note, error, finishedAt);
+        return copy(c -> c.runId = id);
     }
 
     public String agentId() {
@@ -81,74 +81,131 @@ public record AgentRun(
     }
 
     public AgentRun withMarket(MarketSnapshot value) {
-        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, value, sentiment, technical,
-                decision, risk, order, timings, status, note, error, finishedAt);
+        return copy(c -> c.market = value);
     }
 
     public AgentRun withSentiment(SentimentReading value) {
-        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, value, technical,
-                decision, risk, order, timings, status, note, error, finishedAt);
+        return copy(c -> c.sentiment = value);
     }
 
     public AgentRun withTechnical(TechnicalSignal value) {
-        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, value,
-                decision, risk, order, timings, status, note, error, finishedAt);
+        return copy(c -> c.technical = value);
     }
 
     /** Joins the two parallel analyses; each branch filled in only its own part. */
     public AgentRun withAnalysesOf(AgentRun other) {
-        AgentRun merged = this;
-        if (other.sentiment != null) {
-            merged = merged.withSentiment(other.sentiment);
-        }
-        if (other.technical != null) {
-            merged = merged.withTechnical(other.technical);
-        }
-        return merged;
+        return copy(c -> {
+            c.sentiment = other.sentiment != null ? other.sentiment : sentiment;
+            c.technical = other.technical != null ? other.technical : technical;
+        });
     }
 
-    /** A HOLD decision ends the run here; BUY and SELL go on to risk. */
+    /** The decision, and the status {@link RunStatusPolicy} gives it (a HOLD ends the run). */
     public AgentRun withDecision(TradeDecision value) {
-        AgentRun next = new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment,
-                technical, value, risk, order, timings, status, note, error, finishedAt);
-        return value.isTrade() ? next : next.finish(RunStatus.HOLD, value.rationale());
+        return copy(c -> c.decision = value).ending(RunStatusPolicy.ofDecision(value), value.rationale());
     }
 
-    /** A rejection ends the run with its reasons; only an approved verdict lets the order reach the broker. */
+    /** The verdict, and its status: a rejection ends the run with its reasons; an approval goes on to the broker. */
     public AgentRun withRisk(RiskVerdict value) {
-        AgentRun next = new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment,
-                technical, decision, value, order, timings, status, note, error, finishedAt);
-        return switch (value.outcome()) {
-            case APPROVED -> next;
-            case REJECTED -> next.finish(RunStatus.REJECTED_BY_RISK, String.join("; ", value.reasons()));
-            case KILL_SWITCH -> next.finish(RunStatus.BLOCKED_KILL_SWITCH, String.join("; ", value.reasons()));
-        };
+        return copy(c -> c.risk = value).ending(RunStatusPolicy.ofRisk(value.outcome()), String.join("; ", value.reasons()));
     }
 
+    /** The broker's answer, and the status it means, with the broker's message as the note. */
     public AgentRun withOrder(OrderAck value) {
-        RunStatus next = switch (value.state()) {
-            case FILLED -> RunStatus.FILLED;
-            case REJECTED -> RunStatus.REJECTED_BY_BROKER;
-            case SUBMITTED -> RunStatus.ORDER_SUBMITTED;
-        };
-        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, technical,
-                decision, risk, value, timings, next, value.message(), error, finishedAt);
+        RunStatus next = RunStatusPolicy.next(this, RunStatusPolicy.ofOrder(value.state()));
+        return copy(c -> {
+            c.order = value;
+            c.status = next;
+            c.note = value.message();
+        });
     }
 
+    /**
+     * Ends the run with a final status and why.
+     *
+     * @throws IllegalStateException when the run has already ended ({@link RunStatusPolicy#allowed})
+     */
     public AgentRun finish(RunStatus finalStatus, String why) {
-        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, technical,
-                decision, risk, order, timings, finalStatus, why, error, finishedAt);
+        RunStatus next = RunStatusPolicy.next(this, finalStatus);
+        return copy(c -> {
+            c.status = next;
+            c.note = why;
+        });
     }
 
+    /** Marks the run FAILED with its cause, whatever it had reached (the note it had is kept). */
     public AgentRun failed(String cause) {
-        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, technical,
-                decision, risk, order, timings, RunStatus.FAILED, note, cause, finishedAt);
+        RunStatus next = RunStatusPolicy.next(this, RunStatus.FAILED);
+        return copy(c -> {
+            c.status = next;
+            c.error = cause;
+        });
     }
 
     /** Stamps the end of the route: when it ended and how long each step took. */
     public AgentRun completed(Instant at, List<StepTiming> stepTimings) {
-        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, technical,
-                decision, risk, order, List.copyOf(stepTimings), status, note, error, at);
+        List<StepTiming> timed = List.copyOf(stepTimings);
+        return copy(c -> {
+            c.timings = timed;
+            c.finishedAt = at;
+        });
+    }
+
+    /** A stage's result that leaves the run RUNNING goes on; any other status ends it here. */
+    private AgentRun ending(RunStatus next, String why) {
+        return next == RunStatus.RUNNING ? this : finish(next, why);
+    }
+
+    private AgentRun copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The one place the run's components are listed again: each copy method changes only its own parts. */
+    private static final class Copy {
+        private String runId;
+        private final AgentSettings agent;
+        private final RunTrigger trigger;
+        private final boolean forced;
+        private final Instant scheduledAt;
+        private final Instant startedAt;
+        private MarketSnapshot market;
+        private SentimentReading sentiment;
+        private TechnicalSignal technical;
+        private TradeDecision decision;
+        private RiskVerdict risk;
+        private OrderAck order;
+        private List<StepTiming> timings;
+        private RunStatus status;
+        private String note;
+        private String error;
+        private Instant finishedAt;
+
+        Copy(AgentRun run) {
+            runId = run.runId;
+            agent = run.agent;
+            trigger = run.trigger;
+            forced = run.forced;
+            scheduledAt = run.scheduledAt;
+            startedAt = run.startedAt;
+            market = run.market;
+            sentiment = run.sentiment;
+            technical = run.technical;
+            decision = run.decision;
+            risk = run.risk;
+            order = run.order;
+            timings = run.timings;
+            status = run.status;
+            note = run.note;
+            error = run.error;
+            finishedAt = run.finishedAt;
+        }
+
+        AgentRun build() {
+            return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt, market, sentiment, technical,
+                    decision, risk, order, timings, status, note, error, finishedAt);
+        }
     }
 
     /** The one log line per run. */

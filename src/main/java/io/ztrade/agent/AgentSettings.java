@@ -1,7 +1,9 @@
 package io.ztrade.agent;
 
-import io.ztrade.desk.DeskState;
-import io.ztrade.desk.TradingHolds;
+import io.ztrade.market.AssetClass;
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.protection.ProtectionLimits;
+import io.ztrade.technical.Indicators;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -48,40 +50,6 @@ public record AgentSettings(
         boolean allowShort,
         Indicators indicators,
         ProtectionLimits protections) {
-
-    /**
-     * Periods (in bars) of the technical indicators.
-     *
-     * @param rsiPeriod       RSI look-back, Wilder smoothing (defaults to 14)
-     * @param macdFast        MACD fast EMA (defaults to 12)
-     * @param macdSlow        MACD slow EMA (defaults to 26)
-     * @param macdSignal      MACD signal-line EMA (defaults to 9)
-     * @param smaFast         the fast SMA of the trend vote (defaults to 20)
-     * @param smaSlow         the slow SMA of the trend vote (defaults to 50)
-     * @param bollingerPeriod Bollinger band SMA period (defaults to 20)
-     * @param bollingerWidth  Bollinger band width in standard deviations (defaults to 2)
-     */
-    public record Indicators(int rsiPeriod, int macdFast, int macdSlow, int macdSignal, int smaFast, int smaSlow,
-                             int bollingerPeriod, double bollingerWidth) {
-
-        public static final Indicators DEFAULTS = new Indicators(14, 12, 26, 9, 20, 50, 20, 2.0);
-    }
-
-    /**
-     * The agent's protections (io.ztrade.risk.protection), checked before each order; 0 turns one off.
-     *
-     * @param maxDrawdown         dollars the agent's P&L (realized + unrealized) may fall below its peak before the
-     *                            agent is halted (defaults to 0, off)
-     * @param maxDailyLoss        dollars the agent may lose in one New York day before it is halted (defaults to 0, off)
-     * @param cooldownAfterLosses closing trades lost in a row after which the agent opens no position for
-     *                            {@code cooldownPeriod} (defaults to 0, off)
-     * @param cooldownPeriod      how long that cooldown lasts (defaults to 60 minutes)
-     */
-    public record ProtectionLimits(BigDecimal maxDrawdown, BigDecimal maxDailyLoss, int cooldownAfterLosses,
-                                   Duration cooldownPeriod) {
-
-        public static final ProtectionLimits OFF = new ProtectionLimits(BigDecimal.ZERO, BigDecimal.ZERO, 0, Duration.ofMinutes(60));
-    }
 
     /**
      * Reads an agent's template parameters (as Camel resolved them, defaults included).
@@ -135,7 +103,7 @@ public record AgentSettings(
                     "must be 1-20 letters, digits, '_' or '-' (it is part of every client order id)");
         }
         // the desk's own scopes in trading_modes: an agent under one of these names would halt (or free) the whole desk
-        if (agentId.equals(TradingHolds.DESK) || agentId.equals(DeskState.STORE_SCOPE)) {
+        if (agentId.equals(TradingHolds.DESK) || agentId.equals(TradingHolds.STORE_SCOPE)) {
             throw new InvalidAgentException(agentId, "agentId", "'" + agentId + "' is reserved for the desk's own trading"
                     + " mode; choose another name");
         }

@@ -1,12 +1,12 @@
 package io.ztrade.agent;
 
-import io.ztrade.decision.DecisionPolicy;
-import io.ztrade.market.MarketDataEnrichment;
-import io.ztrade.market.MarketDataProvider;
-import io.ztrade.market.MarketHoursFilter;
-import io.ztrade.risk.RiskValidator;
-import io.ztrade.sentiment.SentimentAnalyzer;
-import io.ztrade.technical.TechnicalAnalyzer;
+import io.ztrade.agent.steps.DecisionStep;
+import io.ztrade.agent.steps.MarketDataEnrichment;
+import io.ztrade.agent.steps.MarketDataRoutes;
+import io.ztrade.agent.steps.MarketHoursFilter;
+import io.ztrade.agent.steps.RiskStep;
+import io.ztrade.agent.steps.SentimentStep;
+import io.ztrade.agent.steps.TechnicalStep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,12 +37,12 @@ public class AgentTester {
     private final Map<String, Function<AgentRun, AgentRun>> stages = new LinkedHashMap<>();
     private final Map<String, Function<AgentRun, Object>> outputs = new LinkedHashMap<>();
 
-    AgentTester(AgentCatalog catalog, MarketHoursFilter marketHours, MarketDataProvider marketData,
-                MarketDataEnrichment enrichment, SentimentAnalyzer sentiment, TechnicalAnalyzer technical,
-                DecisionPolicy decision, RiskValidator risk) {
+    AgentTester(AgentCatalog catalog, MarketHoursFilter marketHours, MarketDataRoutes marketData,
+                MarketDataEnrichment enrichment, SentimentStep sentiment, TechnicalStep technical,
+                DecisionStep decision, RiskStep risk) {
         this.catalog = catalog;
         stages.put("marketHours", marketHours::apply);
-        stages.put("marketData", run -> enrichment.merge(run, marketData.snapshot(run.agent())));
+        stages.put("marketData", run -> enrichment.merge(run, marketData.snapshot(run)));
         stages.put("sentiment", sentiment::apply);
         stages.put("technical", technical::apply);
         stages.put("decision", decision::apply);

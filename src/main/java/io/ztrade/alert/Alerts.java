@@ -1,16 +1,16 @@
 package io.ztrade.alert;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.broker.ClientOrderIdCollisionException;
+import io.ztrade.provider.SecretMasker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import io.micrometer.core.instrument.Counter;
-import io.ztrade.management.security.SecretMasker;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

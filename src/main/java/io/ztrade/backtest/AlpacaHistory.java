@@ -3,15 +3,15 @@ package io.ztrade.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
 import io.ztrade.market.Bar;
 import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.ProviderEndpoints;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 

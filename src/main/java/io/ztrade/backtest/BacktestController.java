@@ -1,6 +1,6 @@
 package io.ztrade.backtest;
 
-import io.ztrade.management.NotFoundException;
+import io.ztrade.agent.NotFoundException;
 import io.ztrade.management.ApiErrors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

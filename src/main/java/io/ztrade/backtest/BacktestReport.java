@@ -1,7 +1,7 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AssetClass;
 import io.ztrade.agent.RunStatus;
+import io.ztrade.market.AssetClass;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.ztrade.backtest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.ProviderEndpoints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -558,7 +558,7 @@ public class Backtests {
     static long mostBars(AgentSettings agent, Instant from, Instant to) {
         long minutes = Math.max(1, PriceHistory.timeframe(agent.barTimeframe()).toMinutes());
         long span = Duration.between(from, to).toMinutes();
-        if (agent.assetClass() == io.ztrade.agent.AssetClass.CRYPTO) {
+        if (agent.assetClass() == io.ztrade.market.AssetClass.CRYPTO) {
             return span / minutes + 1;
         }
         long sessions = span / (24 * 60) * 5 / 7 + 1;
@@ -568,7 +568,7 @@ public class Backtests {
     /** Enough history before 'from' that the first run has its barCount bars (stock sessions are 6.5 hours). */
     static Duration warmUp(AgentSettings agent) {
         Duration bars = PriceHistory.timeframe(agent.barTimeframe()).multipliedBy(agent.barCount());
-        long days = agent.assetClass() == io.ztrade.agent.AssetClass.CRYPTO ? bars.toDays() + 1 : bars.toMinutes() / 390 + 1;
+        long days = agent.assetClass() == io.ztrade.market.AssetClass.CRYPTO ? bars.toDays() + 1 : bars.toMinutes() / 390 + 1;
         return Duration.ofDays(days * 7 / 5 + 5);
     }
 

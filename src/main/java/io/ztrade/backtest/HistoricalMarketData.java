@@ -1,6 +1,7 @@
 package io.ztrade.backtest;
 
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketDataProvider;
 import io.ztrade.market.MarketSnapshot;
 
@@ -20,7 +21,13 @@ public final class HistoricalMarketData implements MarketDataProvider {
     }
 
     @Override
+    public MarketSnapshot snapshot(Instrument instrument, String barTimeframe, int barCount) {
+        return history.at(instrument, barCount, clock.now());
+    }
+
+    /** What the replay's market data route calls with the run's settings. */
     public MarketSnapshot snapshot(AgentSettings agent) {
-        return history.at(agent, clock.now());
+        return snapshot(new Instrument(agent.agentId(), agent.symbol(), agent.assetClass()), agent.barTimeframe(),
+                agent.barCount());
     }
 }

@@ -1,6 +1,6 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ public interface MarketHistory {
      *
      * @throws io.ztrade.market.BadMarketDataException when nothing is known at that time
      */
-    MarketSnapshot at(AgentSettings agent, Instant at);
+    MarketSnapshot at(Instrument instrument, int barCount, Instant at);
 
     /** The price at that time, NaN when nothing is known yet. */
     double priceAt(Instant at);

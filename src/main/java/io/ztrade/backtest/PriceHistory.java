@@ -1,8 +1,8 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.BadMarketDataException;
 import io.ztrade.market.Bar;
+import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,12 +104,12 @@ public final class PriceHistory implements MarketHistory {
 
     /** The newest close as price, a zero-width quote around it, and the agent's barCount complete bars. */
     @Override
-    public MarketSnapshot at(AgentSettings agent, Instant at) {
+    public MarketSnapshot at(Instrument agent, int barCount, Instant at) {
         double price = closeAt(at);
         if (Double.isNaN(price)) {
             throw new BadMarketDataException("replay of " + agent.agentId() + ": no complete bar of " + symbol + " at " + at);
         }
-        return new MarketSnapshot(agent.symbol(), price, price, price, priceTimeAt(at), barsAt(at, agent.barCount()), "replay");
+        return new MarketSnapshot(agent.symbol(), price, price, price, priceTimeAt(at), barsAt(at, barCount), "replay");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.ztrade.backtest;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.BadMarketDataException;
+import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class RecordedSnapshots implements MarketHistory {
     }
 
     @Override
-    public MarketSnapshot at(AgentSettings agent, Instant at) {
+    public MarketSnapshot at(Instrument agent, int barCount, Instant at) {
         Map.Entry<Instant, MarketSnapshot> entry = snapshots.floorEntry(at);
         if (entry == null) {
             throw new BadMarketDataException("replay of " + agent.agentId() + ": no recorded market data at or before " + at);

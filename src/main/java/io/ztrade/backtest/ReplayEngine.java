@@ -3,9 +3,10 @@ package io.ztrade.backtest;
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.broker.OrderPlacement;
+import io.ztrade.agent.steps.OrderPlacement;
+import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.market.MarketCalendar;
-import io.ztrade.desk.DeskModes;
+import io.ztrade.risk.DeskModes;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
 import io.ztrade.risk.protection.InMemoryProtectionTrips;
@@ -172,8 +173,8 @@ public class ReplayEngine {
                 beans.put(routeId + ".sentiment", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock));
                 // the live protections over the backtest's own fills; a trip is kept in the backtest's result and
                 // holds the backtest's agent, never the live desk (no live hold, no alert)
-                beans.put(routeId + ".risk", new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records,
-                        protections.over(records, new InMemoryProtectionTrips(), records, records)));
+                beans.put(routeId + ".risk", new RiskStep(new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records,
+                        protections.over(records, new InMemoryProtectionTrips(), records, records))));
                 beans.forEach(camel.getRegistry()::bind);
                 parameters.put("runsBean", routeId + ".agentRuns");
                 parameters.put("sentimentBean", routeId + ".sentiment");

@@ -1,9 +1,12 @@
 package io.ztrade.backtest;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStatus;
 import io.ztrade.broker.OrderAck;
-import io.ztrade.desk.TradingHolds;
 import io.ztrade.market.MarketCalendar;
+import io.ztrade.records.PerformanceStore;
+import io.ztrade.records.RunRecord;
+import io.ztrade.risk.TradingHolds;
 import io.ztrade.risk.protection.Fill;
 import io.ztrade.risk.protection.HeldScopes;
 import io.ztrade.risk.protection.PnlCurve;
@@ -11,17 +14,14 @@ import io.ztrade.risk.protection.TradeHistory;
 import io.ztrade.risk.protection.Trip;
 import io.ztrade.risk.protection.TripListener;
 import java.math.BigDecimal;
-import io.ztrade.records.PerformanceStore;
-import io.ztrade.records.RunRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import io.ztrade.agent.RunStatus;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**

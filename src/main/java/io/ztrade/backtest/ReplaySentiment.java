@@ -2,6 +2,7 @@ package io.ztrade.backtest;
 
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.Instrument;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class ReplaySentiment implements SentimentAnalyzer {
     }
 
     @Override
-    public SentimentReading analyze(AgentSettings agent) {
+    public SentimentReading analyze(Instrument agent) {
         Instant now = clock.now();
         Map.Entry<Instant, SentimentReading> entry = recorded.floorEntry(now);
         if (entry == null || entry.getKey().isBefore(now.minus(maxAge))) {
@@ -43,8 +44,9 @@ public final class ReplaySentiment implements SentimentAnalyzer {
         return entry.getValue();
     }
 
-    @Override
+    /** The template's sentiment step, bound as the replay route's {@code sentimentBean}. */
     public AgentRun apply(AgentRun run) {
-        return run.withSentiment(analyze(run.agent()));
+        AgentSettings agent = run.agent();
+        return run.withSentiment(analyze(new Instrument(agent.agentId(), agent.symbol(), agent.assetClass())));
     }
 }

@@ -1,7 +1,7 @@
 package io.ztrade.backtest;
 
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
 import io.ztrade.market.Bar;
 import io.ztrade.market.MarketCalendar;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.ztrade.decision;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.technical.TechnicalSignal;
 import java.util.Locale;
@@ -11,11 +10,11 @@ import org.springframework.stereotype.Component;
  * score is above the threshold, SELL when below its negative, HOLD otherwise (the boundary itself holds).
  * An unavailable sentiment contributes 0, so the technical signal alone must clear the threshold.
  */
-@Component("decisionPolicy")
+@Component
 public class WeightedDecisionPolicy implements DecisionPolicy {
 
     @Override
-    public TradeDecision decide(SentimentReading sentiment, TechnicalSignal technical, AgentSettings agent) {
+    public TradeDecision decide(SentimentReading sentiment, TechnicalSignal technical, Weights agent) {
         double s = sentiment.unavailable() ? 0 : sentiment.score();
         double sc = sentiment.unavailable() ? 0 : sentiment.confidence();
         double t = technical.signal();

@@ -1,6 +1,9 @@
 package io.ztrade.desk;
 
 import io.ztrade.agent.AgentScheduler;
+import io.ztrade.risk.EffectiveMode;
+import io.ztrade.risk.ModeSetting;
+import io.ztrade.risk.TradingHolds;
 
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;

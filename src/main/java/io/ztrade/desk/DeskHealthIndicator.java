@@ -1,5 +1,8 @@
 package io.ztrade.desk;
 
+import io.ztrade.risk.ModeSetting;
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.TradingMode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.actuate.health.Health;

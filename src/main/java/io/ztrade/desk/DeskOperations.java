@@ -1,8 +1,11 @@
 package io.ztrade.desk;
 
 import io.ztrade.agent.AgentScheduler;
-import io.ztrade.management.AuditLog;
+import io.ztrade.risk.ModeSetting;
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.TradingMode;
 
+import io.ztrade.agent.AgentActions;
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Service;
  * ACTIVE is acknowledging a hold), or a local JMX client, which has the JVM's rights anyway.
  */
 @Service
-public class DeskOperations {
+public class DeskOperations implements AgentActions {
 
     private final AgentCatalog catalog;
     private final AgentScheduler scheduler;
@@ -38,12 +41,14 @@ public class DeskOperations {
         this.audit = audit;
     }
 
+    @Override
     public void runNow(String agentId, boolean force) {
         AgentSettings agent = catalog.get(agentId);
         scheduler.runNow(agent.agentId(), RunTrigger.MANUAL, force);
         audit.record("RUN_NOW", agent.agentId(), force ? "force=true (market hours ignored)" : null);
     }
 
+    @Override
     public void pause(String agentId) {
         AgentSettings agent = catalog.get(agentId);
         storing(() -> store.pause(agent.agentId(), user()));
@@ -51,6 +56,7 @@ public class DeskOperations {
         audit.record("PAUSE", agent.agentId(), null);
     }
 
+    @Override
     public void resume(String agentId) {
         AgentSettings agent = catalog.get(agentId);
         storing(() -> store.resume(agent.agentId()));
@@ -150,6 +156,7 @@ public class DeskOperations {
     }
 
     /** A dry run through the stages, recorded so the audit shows who called the providers. */
+    @Override
     public void tested(String agentId, String step) {
         audit.record("TEST", agentId, step == null ? "all steps, no order" : "step " + step);
     }

@@ -1,7 +1,11 @@
 package io.ztrade.desk;
 
 import io.ztrade.alert.Alerts;
-import io.ztrade.management.AuditLog;
+import io.ztrade.risk.DeskModes;
+import io.ztrade.risk.EffectiveMode;
+import io.ztrade.risk.ModeSetting;
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.TradingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +29,7 @@ public class DeskState implements DeskModes, TradingHolds {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskState.class);
     /** The scope named when the store itself decided (it could not be read). */
-    public static final String STORE_SCOPE = "desk-state";
+    public static final String STORE_SCOPE = TradingHolds.STORE_SCOPE;
 
     private final DeskStateStore store;
     private final long ttlNanos;

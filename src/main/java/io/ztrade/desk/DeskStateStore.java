@@ -1,5 +1,7 @@
 package io.ztrade.desk;
 
+import io.ztrade.risk.ModeSetting;
+import io.ztrade.risk.TradingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

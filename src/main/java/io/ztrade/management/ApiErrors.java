@@ -1,14 +1,15 @@
 package io.ztrade.management;
 
-import io.ztrade.agent.UnknownAgentException;
-import io.ztrade.management.security.SecretMasker;
-import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.ztrade.agent.NotFoundException;
+import io.ztrade.agent.UnknownAgentException;
+import io.ztrade.provider.SecretMasker;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;

@@ -7,9 +7,9 @@ import io.ztrade.desk.DeskOperations;
 
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.desk.TradingHolds;
 import io.ztrade.records.PerformanceStore;
 import io.ztrade.records.RunRecord;
+import io.ztrade.risk.TradingHolds;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;

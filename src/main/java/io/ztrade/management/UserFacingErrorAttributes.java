@@ -1,6 +1,6 @@
 package io.ztrade.management;
 
-import io.ztrade.management.security.SecretMasker;
+import io.ztrade.provider.SecretMasker;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;

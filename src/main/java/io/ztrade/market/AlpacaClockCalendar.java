@@ -2,7 +2,6 @@ package io.ztrade.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ztrade.agent.AssetClass;
 import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.HttpReply;

@@ -2,8 +2,6 @@ package io.ztrade.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.AssetClass;
 import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.Json;
@@ -66,11 +64,16 @@ public class AlpacaMarketData implements MarketDataProvider {
     }
 
     @Override
-    public MarketSnapshot snapshot(AgentSettings agent) {
+    public MarketSnapshot snapshot(Instrument instrument, String barTimeframe, int barCount) {
+        Query agent = new Query(instrument.agentId(), instrument.symbol(), instrument.assetClass(), barTimeframe, barCount);
         return agent.assetClass() == AssetClass.CRYPTO ? crypto(agent) : stock(agent);
     }
 
-    private MarketSnapshot stock(AgentSettings agent) {
+    /** One snapshot's question: the instrument, with the bars wanted. */
+    private record Query(String agentId, String symbol, AssetClass assetClass, String barTimeframe, int barCount) {
+    }
+
+    private MarketSnapshot stock(Query agent) {
         String base = endpoints.alpacaData() + "/v2/stocks/" + encode(agent.symbol());
         HttpReply tradeReply = get(base + "/trades/latest?feed=iex");
         JsonNode trade = Json.required(tradeReply.json(mapper), "trade", tradeReply.target());
@@ -89,7 +92,7 @@ public class AlpacaMarketData implements MarketDataProvider {
         return new MarketSnapshot(agent.symbol(), price, bid, ask, tradeTime, bars, "alpaca");
     }
 
-    private MarketSnapshot crypto(AgentSettings agent) {
+    private MarketSnapshot crypto(Query agent) {
         String symbols = "symbols=" + encode(agent.symbol());
         List<Bar> bars = bars(agent, endpoints.alpacaData() + "/v1beta3/crypto/us/bars?" + symbols + "&timeframe="
                 + encode(agent.barTimeframe()), agent.symbol());
@@ -119,7 +122,7 @@ public class AlpacaMarketData implements MarketDataProvider {
      * A price older than {@code ztrade.market.max-quote-age} is stale, but only while the market trades: after the
      * stock close the last print is old by nature, and a forced run then still gets it.
      */
-    private void requireFresh(AgentSettings agent, Instant printedAt, String target) {
+    private void requireFresh(Query agent, Instant printedAt, String target) {
         Instant now = clock.instant();
         if (!calendar.statusAt(agent.assetClass(), now).open()) {
             return;
@@ -138,7 +141,7 @@ public class AlpacaMarketData implements MarketDataProvider {
      *
      * @param cryptoKey the symbol under which v1beta3 nests bars; null for the stocks API
      */
-    private List<Bar> bars(AgentSettings agent, String url, String cryptoKey) {
+    private List<Bar> bars(Query agent, String url, String cryptoKey) {
         String start = clock.instant().minus(LOOKBACK).toString();
         List<Bar> newestFirst = new ArrayList<>();
         String pageToken = null;

@@ -1,6 +1,5 @@
 package io.ztrade.market;
 
-import io.ztrade.agent.AssetClass;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

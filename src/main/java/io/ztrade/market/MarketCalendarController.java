@@ -1,6 +1,5 @@
 package io.ztrade.market;
 
-import io.ztrade.agent.AssetClass;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

@@ -4,7 +4,6 @@ import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
-import io.ztrade.agent.AssetClass;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -3,7 +3,7 @@ package io.ztrade.production;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
-import io.ztrade.broker.RedisIdempotentRepository;
+import io.ztrade.agent.steps.RedisIdempotentRepository;
 import io.ztrade.provider.ProviderCache;
 import io.ztrade.provider.RedisProviderCache;
 import org.apache.camel.spi.IdempotentRepository;

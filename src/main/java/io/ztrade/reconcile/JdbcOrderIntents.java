@@ -1,7 +1,7 @@
 package io.ztrade.reconcile;
 
 import io.ztrade.agent.AgentRun;
-import io.ztrade.broker.OrderIntents;
+import io.ztrade.agent.steps.OrderIntents;
 import io.ztrade.broker.OrderRequest;
 import io.ztrade.broker.OrderSide;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package io.ztrade.reconcile;
 
 import io.ztrade.alert.Alerts;
-import io.ztrade.desk.TradingHolds;
-import io.ztrade.desk.TradingMode;
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.TradingMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;

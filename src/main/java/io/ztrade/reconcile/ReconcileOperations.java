@@ -1,12 +1,12 @@
 package io.ztrade.reconcile;
 
-import io.ztrade.desk.TradingHolds;
+import io.ztrade.risk.TradingHolds;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.ztrade.management.AuditLog;
+import io.ztrade.desk.AuditLog;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

@@ -3,8 +3,8 @@ package io.ztrade.reconcile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ztrade.agent.RunStatus;
+import io.ztrade.agent.RunStatusPolicy;
 import io.ztrade.broker.BrokerOrder;
-import io.ztrade.broker.OrderAck;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,12 +44,7 @@ class Records {
     }
 
     static RunStatus statusOf(BrokerOrder order) {
-        OrderAck.State state = order.state();
-        return switch (state) {
-            case FILLED -> RunStatus.FILLED;
-            case REJECTED -> RunStatus.REJECTED_BY_BROKER;
-            case SUBMITTED -> RunStatus.ORDER_SUBMITTED;
-        };
+        return RunStatusPolicy.ofOrder(order.state());
     }
 
     List<RecordRow> byClientOrderId(String clientOrderId) {

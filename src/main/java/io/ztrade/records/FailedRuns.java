@@ -3,7 +3,7 @@ package io.ztrade.records;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.alert.Alerts;
-import io.ztrade.management.security.SecretMasker;
+import io.ztrade.provider.SecretMasker;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;

@@ -1,11 +1,12 @@
 package io.ztrade.records;
 
+import io.ztrade.risk.OrdersPlaced;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The performance records, read side; the route writes them through camel-jdbc ({@code direct:recordRun}). */
-public interface PerformanceStore {
+public interface PerformanceStore extends OrdersPlaced {
 
     /** Newest first; agentId null means all agents. */
     List<RunRecord> latest(String agentId, int limit);

@@ -1,7 +1,7 @@
 package io.ztrade.records;
 
-import io.ztrade.management.NotFoundException;
 import io.ztrade.agent.AgentCatalog;
+import io.ztrade.agent.NotFoundException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,6 @@
 package io.ztrade.risk;
 
 import io.ztrade.broker.OrderSide;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ class NoShortSellingRule implements RiskRule {
         if (c.side() != OrderSide.SELL) {
             return Optional.empty();
         }
-        boolean shortAllowed = c.agent().allowShort() && c.agent().assetClass() != io.ztrade.agent.AssetClass.CRYPTO;
+        boolean shortAllowed = c.agent().allowShort() && c.agent().assetClass() != io.ztrade.market.AssetClass.CRYPTO;
         if (!shortAllowed && c.qty().compareTo(c.positionQty()) > 0) {
             return Optional.of("agent " + c.agent().agentId() + ": selling " + c.qty() + " " + c.agent().symbol()
                     + " with a position of " + c.positionQty() + " would go short; short selling is off (allowShort=false)");

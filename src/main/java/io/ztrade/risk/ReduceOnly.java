@@ -1,7 +1,6 @@
 package io.ztrade.risk;
 
 import io.ztrade.broker.OrderSide;
-import io.ztrade.desk.EffectiveMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.ztrade.risk;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.broker.Account;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.broker.Position;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * @param orderValue  the order's value in dollars at the current price
  * @param ordersToday orders this agent already placed today (New York day)
  */
-public record RiskCheck(AgentSettings agent, OrderSide side, BigDecimal qty, BigDecimal notional, BigDecimal orderValue,
+public record RiskCheck(RiskLimits agent, OrderSide side, BigDecimal qty, BigDecimal notional, BigDecimal orderValue,
                         double price, Account account, Optional<Position> position, int ordersToday) {
 
     public BigDecimal positionQty() {

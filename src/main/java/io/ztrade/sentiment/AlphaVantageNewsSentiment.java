@@ -2,8 +2,8 @@ package io.ztrade.sentiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
+import io.ztrade.market.Instrument;
 import io.ztrade.provider.AlphaVantageProperties;
 import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.ProviderCache;
@@ -49,7 +49,7 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
     }
 
     @Override
-    public SentimentReading read(AgentSettings agent) {
+    public SentimentReading read(Instrument agent) {
         Optional<String> base = endpoints.alphaVantageBase();
         if (base.isEmpty()) {
             return SentimentReading.unavailable(name(), "ALPHAVANTAGE_API_KEY is not set");
@@ -72,7 +72,7 @@ public class AlphaVantageNewsSentiment implements SentimentSource {
     }
 
     /** Alpha Vantage writes crypto tickers as CRYPTO:BTC. */
-    static String tickerOf(AgentSettings agent) {
+    static String tickerOf(Instrument agent) {
         if (agent.assetClass() == AssetClass.CRYPTO) {
             return "CRYPTO:" + agent.symbol().split("/")[0];
         }

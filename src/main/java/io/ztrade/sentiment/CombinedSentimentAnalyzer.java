@@ -2,7 +2,7 @@ package io.ztrade.sentiment;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.Instrument;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * source is called through its provider's circuit breaker (named as the source), so an outage costs one quick
  * "circuit open" per run rather than a timeout.
  */
-@Component("sentimentAnalyzer")
+@Component
 public class CombinedSentimentAnalyzer implements SentimentAnalyzer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CombinedSentimentAnalyzer.class);
@@ -36,7 +36,7 @@ public class CombinedSentimentAnalyzer implements SentimentAnalyzer {
     }
 
     @Override
-    public SentimentReading analyze(AgentSettings agent) {
+    public SentimentReading analyze(Instrument agent) {
         List<SentimentReading> available = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         for (SentimentSource source : sources) {
@@ -67,7 +67,7 @@ public class CombinedSentimentAnalyzer implements SentimentAnalyzer {
     }
 
     /** A source's outage degrades the run; it never fails it. */
-    private SentimentReading readSafely(SentimentSource source, AgentSettings agent) {
+    private SentimentReading readSafely(SentimentSource source, Instrument agent) {
         try {
             return breakers.circuitBreaker(source.name()).executeSupplier(() -> source.read(agent));
         } catch (CallNotPermittedException open) {

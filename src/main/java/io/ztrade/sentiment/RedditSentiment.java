@@ -2,8 +2,8 @@ package io.ztrade.sentiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
+import io.ztrade.market.Instrument;
 import io.ztrade.provider.HttpReply;
 import io.ztrade.provider.Json;
 import io.ztrade.provider.ProviderCache;
@@ -80,7 +80,7 @@ public class RedditSentiment implements SentimentSource {
     }
 
     @Override
-    public SentimentReading read(AgentSettings agent) {
+    public SentimentReading read(Instrument agent) {
         if (!properties.enabled()) {
             return SentimentReading.unavailable(name(), "REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET are not set");
         }
@@ -119,7 +119,7 @@ public class RedditSentiment implements SentimentSource {
     }
 
     /** Stocks by ticker; crypto by the coin's code (BTC for BTC/USD). */
-    static String queryOf(AgentSettings agent) {
+    static String queryOf(Instrument agent) {
         return agent.assetClass() == AssetClass.CRYPTO ? agent.symbol().split("/")[0] : agent.symbol();
     }
 

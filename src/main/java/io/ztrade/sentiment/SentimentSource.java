@@ -1,6 +1,6 @@
 package io.ztrade.sentiment;
 
-import io.ztrade.agent.AgentSettings;
+import io.ztrade.market.Instrument;
 
 /** One source of news sentiment (Alpha Vantage, Reddit, ...). */
 public interface SentimentSource {
@@ -17,5 +17,5 @@ public interface SentimentSource {
      * Never throws for a throttled or empty answer: that is an unavailable reading, not an error. (An outage may
      * throw; the combiner turns it into an unavailable reading so that the run goes on degraded.)
      */
-    SentimentReading read(AgentSettings agent);
+    SentimentReading read(Instrument agent);
 }

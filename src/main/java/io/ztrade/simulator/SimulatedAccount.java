@@ -1,12 +1,12 @@
 package io.ztrade.simulator;
 
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.market.MarketSession;
 import io.ztrade.market.NyseCalendar;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.ztrade.simulator;
 
-import io.ztrade.agent.AssetClass;
+import io.ztrade.market.AssetClass;
 import io.ztrade.market.MarketCalendar;
 import io.ztrade.market.MarketSession;
 import java.time.LocalDate;

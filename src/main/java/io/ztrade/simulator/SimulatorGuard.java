@@ -1,6 +1,7 @@
 package io.ztrade.simulator;
 
 import io.ztrade.provider.AlpacaProperties;
+import io.ztrade.provider.SimulatorToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

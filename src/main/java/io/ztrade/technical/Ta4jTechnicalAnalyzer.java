@@ -1,6 +1,5 @@
 package io.ztrade.technical;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.Bar;
 import io.ztrade.market.MarketSnapshot;
 import java.time.Duration;
@@ -23,21 +22,21 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
  * is how much the votes agree, scaled down while fewer bars than the slowest indicator needs are there; with fewer
  * than RSI, Bollinger and the fast SMA need there is no signal at all (confidence 0, with the reason).
  */
-@Component("technicalAnalyzer")
+@Component
 public class Ta4jTechnicalAnalyzer implements TechnicalAnalyzer {
 
     /** Bars needed for any signal: RSI, Bollinger and the fast SMA all defined. */
-    static int minBars(AgentSettings.Indicators p) {
+    static int minBars(Indicators p) {
         return Math.max(p.rsiPeriod() + 1, Math.max(p.bollingerPeriod(), p.smaFast()));
     }
 
     /** Bars for full confidence: the slow SMA and the MACD signal line defined too. */
-    static int fullBars(AgentSettings.Indicators p) {
+    static int fullBars(Indicators p) {
         return Math.max(minBars(p), Math.max(p.smaSlow(), p.macdSlow() + p.macdSignal()));
     }
 
     @Override
-    public TechnicalSignal analyze(AgentSettings.Indicators p, MarketSnapshot market) {
+    public TechnicalSignal analyze(Indicators p, MarketSnapshot market) {
         List<Bar> bars = market.bars();
         int minBars = minBars(p);
         int fullBars = fullBars(p);

@@ -1,5 +1,6 @@
 package io.ztrade.agent;
 
+import io.ztrade.market.AssetClass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

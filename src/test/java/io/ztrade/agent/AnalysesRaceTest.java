@@ -3,12 +3,12 @@ package io.ztrade.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.PipelineTestSupport;
+import io.ztrade.agent.steps.SentimentStep;
+import io.ztrade.backtest.ReplayErrorHandling;
+import io.ztrade.backtest.ReplayTriggerComponent;
 import io.ztrade.market.Bar;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.records.RunRecord;
-import io.ztrade.backtest.ReplayErrorHandling;
-import io.ztrade.backtest.ReplayTriggerComponent;
-import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,7 +214,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
                 return agent;
             }
         });
-        bind(routeId + ".sentiment", (SentimentAnalyzer) a -> new SentimentReading(0.2, 0.5, List.of("stress"), 1, null));
+        bind(routeId + ".sentiment", new SentimentStep(a -> new SentimentReading(0.2, 0.5, List.of("stress"), 1, null)));
 
         Map<String, Object> parameters = parameters();
         parameters.put("trigger", ReplayTriggerComponent.SCHEME);

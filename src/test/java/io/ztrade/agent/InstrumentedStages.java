@@ -1,5 +1,6 @@
 package io.ztrade.agent;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ztrade.market.AlpacaMarketData;
 import io.ztrade.market.MarketDataProvider;
 import io.ztrade.market.MarketSnapshot;
@@ -12,7 +13,6 @@ import io.ztrade.sentiment.SentimentSource;
 import io.ztrade.technical.Ta4jTechnicalAnalyzer;
 import io.ztrade.technical.TechnicalAnalyzer;
 import io.ztrade.technical.TechnicalSignal;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +53,7 @@ public class InstrumentedStages {
     @Bean
     @Primary
     MarketDataProvider instrumentedMarketData(AlpacaMarketData real) {
-        return agent -> {
+        return (agent, barTimeframe, barCount) -> {
             marketDataCalls.incrementAndGet();
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
@@ -63,7 +63,7 @@ public class InstrumentedStages {
                 if (mode == Mode.SLOW) {
                     pause(300);
                 }
-                MarketSnapshot snapshot = real.snapshot(agent);
+                MarketSnapshot snapshot = real.snapshot(agent, barTimeframe, barCount);
                 return snapshot;
             } finally {
                 running.decrementAndGet();
@@ -71,7 +71,8 @@ public class InstrumentedStages {
         };
     }
 
-    @Bean("sentimentAnalyzer")
+    @Bean
+    @Primary
     SentimentAnalyzer meetingSentiment(List<SentimentSource> sources, SentimentProperties properties,
                                        CircuitBreakerRegistry breakers) {
         CombinedSentimentAnalyzer real = new CombinedSentimentAnalyzer(sources, properties, breakers);
@@ -82,7 +83,8 @@ public class InstrumentedStages {
         };
     }
 
-    @Bean("technicalAnalyzer")
+    @Bean
+    @Primary
     TechnicalAnalyzer meetingTechnical() {
         Ta4jTechnicalAnalyzer real = new Ta4jTechnicalAnalyzer();
         return (indicators, market) -> {

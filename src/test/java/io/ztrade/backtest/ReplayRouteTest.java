@@ -90,7 +90,7 @@ class ReplayRouteTest extends PipelineTestSupport {
         // a history that has a price but breaks when the marketData step asks for the snapshot
         MarketHistory broken = new MarketHistory() {
             @Override
-            public io.ztrade.market.MarketSnapshot at(io.ztrade.agent.AgentSettings agent, Instant at) {
+            public io.ztrade.market.MarketSnapshot at(io.ztrade.market.Instrument agent, int barCount, Instant at) {
                 throw new IllegalStateException("history broken at " + at);
             }
 

@@ -5,9 +5,7 @@ import io.ztrade.ZtradeApplication;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.TestAgents;
-import io.ztrade.broker.OrderPlacement;
-import io.ztrade.market.MarketCalendar;
-import io.ztrade.market.MarketSnapshot;
+import io.ztrade.agent.steps.OrderPlacement;
 import io.ztrade.backtest.FillModel;
 import io.ztrade.backtest.PaperBroker;
 import io.ztrade.backtest.PriceHistory;
@@ -15,7 +13,9 @@ import io.ztrade.backtest.ReplayClockAccess;
 import io.ztrade.backtest.ReplayRecords;
 import io.ztrade.backtest.ReplaySentiment;
 import io.ztrade.backtest.SyntheticHistory;
-import io.ztrade.desk.DeskModes;
+import io.ztrade.market.MarketCalendar;
+import io.ztrade.market.MarketSnapshot;
+import io.ztrade.risk.DeskModes;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
 import java.lang.management.ManagementFactory;
@@ -173,13 +173,15 @@ public final class BenchNode {
         RouteBuilder benchProviderRoutes(MarketCalendar calendar, List<RiskRule> riskRules, Fires fires) {
             PriceHistory history = new SyntheticHistory(calendar, 1, 60_000, 0.5, 0).load(BENCH_AGENT,
                     Instant.now().minus(Duration.ofDays(6)), Instant.now());
-            MarketSnapshot snapshot = history.at(BENCH_AGENT, Instant.now());
+            MarketSnapshot snapshot = history.at(new io.ztrade.market.Instrument(BENCH_AGENT.agentId(), BENCH_AGENT.symbol(),
+                    BENCH_AGENT.assetClass()), BENCH_AGENT.barCount(), Instant.now());
             PaperBroker broker = new PaperBroker("BTC/USD", 1e12, history, clock.clock(), new FillModel(0, 0, 0));
             return new RouteBuilder() {
                 @Override
                 public void configure() {
                     getContext().getRegistry().bind("benchSentiment", ReplaySentiment.technicalOnly(clock.clock()));
-                    getContext().getRegistry().bind("benchRisk", new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records));
+                    getContext().getRegistry().bind("benchRisk", new io.ztrade.agent.steps.RiskStep(
+                            new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records)));
                     from("direct:benchMarket").routeId("benchMarket").process(e -> e.getMessage().setBody(snapshot));
                     from("direct:benchOrder").routeId("benchOrder").bean(new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE), "place");
                     from("direct:benchRecord").routeId("benchRecord")

@@ -2,13 +2,13 @@ package io.ztrade.bench;
 
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.TestAgents;
+import io.ztrade.backtest.BacktestMetrics;
+import io.ztrade.backtest.PriceHistory;
+import io.ztrade.backtest.SyntheticHistory;
 import io.ztrade.decision.TradeDecision;
 import io.ztrade.decision.WeightedDecisionPolicy;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.market.NyseCalendar;
-import io.ztrade.backtest.BacktestMetrics;
-import io.ztrade.backtest.PriceHistory;
-import io.ztrade.backtest.SyntheticHistory;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.technical.Ta4jTechnicalAnalyzer;
 import io.ztrade.technical.TechnicalSignal;
@@ -56,7 +56,8 @@ public class StageBenchmarks {
         snapshots = new MarketSnapshot[64];
         signals = new TechnicalSignal[64];
         for (int i = 0; i < snapshots.length; i++) {
-            snapshots[i] = history.at(agent, from.plus(30 + 5L * i, ChronoUnit.DAYS).plus(14, ChronoUnit.HOURS));
+            snapshots[i] = history.at(new io.ztrade.market.Instrument(agent.agentId(), agent.symbol(), agent.assetClass()),
+                    agent.barCount(), from.plus(30 + 5L * i, ChronoUnit.DAYS).plus(14, ChronoUnit.HOURS));
             signals[i] = technical.analyze(agent.indicators(), snapshots[i]);
         }
         sentiment = new SentimentReading(0.3, 0.8, List.of("alphavantage"), 12, null);
@@ -82,7 +83,8 @@ public class StageBenchmarks {
     /** The 60/40 weighted score and its BUY/SELL/HOLD: the decision step of every run. */
     @Benchmark
     public TradeDecision decision() {
-        return decision.decide(sentiment, signals[next++ & 63], agent);
+        return decision.decide(sentiment, signals[next++ & 63],
+                new io.ztrade.decision.Weights(agent.sentimentWeight(), agent.technicalWeight(), agent.threshold()));
     }
 
     /** Returns, Sharpe, Sortino and drawdown of a year of 5-minute equity (about 19,500 values): one report. */

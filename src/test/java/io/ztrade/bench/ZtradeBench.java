@@ -3,10 +3,11 @@ package io.ztrade.bench;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
-import io.ztrade.broker.OrderPlacement;
-import io.ztrade.decision.DecisionPolicy;
-import io.ztrade.market.MarketDataProvider;
-import io.ztrade.market.MarketHoursFilter;
+import io.ztrade.agent.steps.DecisionStep;
+import io.ztrade.agent.steps.MarketHoursFilter;
+import io.ztrade.agent.steps.OrderPlacement;
+import io.ztrade.agent.steps.RiskStep;
+import io.ztrade.agent.steps.TechnicalStep;
 import io.ztrade.backtest.BacktestSpec;
 import io.ztrade.backtest.Backtests;
 import io.ztrade.backtest.FillModel;
@@ -18,12 +19,12 @@ import io.ztrade.backtest.ReplayRequest;
 import io.ztrade.backtest.ReplayResult;
 import io.ztrade.backtest.ReplaySentiment;
 import io.ztrade.backtest.SyntheticHistory;
-import io.ztrade.desk.DeskModes;
+import io.ztrade.market.Instrument;
+import io.ztrade.market.MarketCalendar;
+import io.ztrade.market.MarketDataProvider;
+import io.ztrade.risk.DeskModes;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
-import io.ztrade.sentiment.SentimentAnalyzer;
-import io.ztrade.technical.TechnicalAnalyzer;
-import io.ztrade.market.MarketCalendar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,9 +64,9 @@ class ZtradeBench {
     @Autowired
     MarketHoursFilter marketHours;
     @Autowired
-    TechnicalAnalyzer technical;
+    TechnicalStep technical;
     @Autowired
-    DecisionPolicy decision;
+    DecisionStep decision;
     @Autowired
     List<RiskRule> riskRules;
 
@@ -168,9 +169,9 @@ class ZtradeBench {
         PaperBroker broker = new PaperBroker(agent.symbol(), request.startingCash(), request.history(), clock.clock(),
                 request.fills());
         MarketDataProvider market = new HistoricalMarketData(request.history(), clock.clock());
-        SentimentAnalyzer sentiment = ReplaySentiment.technicalOnly(clock.clock());
+        ReplaySentiment sentiment = ReplaySentiment.technicalOnly(clock.clock());
         io.ztrade.backtest.ReplayRecords records = new io.ztrade.backtest.ReplayRecords();
-        RiskValidator risk = new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records);
+        RiskStep risk = new RiskStep(new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records));
         OrderPlacement placement = new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE);
         List<Instant> times = engine.fireTimes(agent, request.from(), request.to());
         List<Long> nanos = new ArrayList<>(times.size());
@@ -181,7 +182,8 @@ class ZtradeBench {
             clock.set(at);
             AgentRun run = marketHours.apply(AgentRun.start(agent, RunTrigger.REPLAY, false, at, Instant.now()));
             if (run.inProgress()) {
-                run = run.withMarket(market.snapshot(agent));
+                run = run.withMarket(market.snapshot(new Instrument(agent.agentId(), agent.symbol(), agent.assetClass()),
+                        agent.barTimeframe(), agent.barCount()));
                 AgentRun s = sentiment.apply(run);
                 AgentRun tech = technical.apply(run);
                 run = run.withAnalysesOf(s).withAnalysesOf(tech);

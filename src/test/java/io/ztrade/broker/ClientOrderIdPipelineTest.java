@@ -10,10 +10,10 @@ import io.ztrade.agent.AgentRuns;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
+import io.ztrade.agent.steps.SentimentStep;
 import io.ztrade.alert.Alerts;
-import io.ztrade.records.RunRecord;
 import io.ztrade.backtest.ReplayTriggerComponent;
-import io.ztrade.sentiment.SentimentAnalyzer;
+import io.ztrade.records.RunRecord;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.simulator.SimulatedAccount;
 import java.math.BigDecimal;
@@ -144,7 +144,8 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
                         : AgentRun.start(agent, RunTrigger.MANUAL, true, manualSecond, run.startedAt());
             }
         });
-        camel.getRegistry().bind(agentId + ".sentiment", (SentimentAnalyzer) a -> new SentimentReading(1, 1, List.of("test"), 3, null));
+        camel.getRegistry().bind(agentId + ".sentiment",
+                new SentimentStep(a -> new SentimentReading(1, 1, List.of("test"), 3, null)));
         p.put("trigger", ReplayTriggerComponent.SCHEME);
         p.put("runsBean", agentId + ".agentRuns");
         p.put("sentimentBean", agentId + ".sentiment");

@@ -2,7 +2,6 @@ package io.ztrade.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.technical.TechnicalSignal;
 import java.util.List;
@@ -15,15 +14,8 @@ class WeightedDecisionPolicyTest {
 
     private final WeightedDecisionPolicy policy = new WeightedDecisionPolicy();
 
-    static AgentSettings agent(double sentimentWeight, double technicalWeight, double threshold) {
-        return AgentSettings.fromParameters(Map.ofEntries(
-                Map.entry("agentId", "agent_test"), Map.entry("symbol", "TSLA"), Map.entry("assetClass", "us_equity"),
-                Map.entry("cron", "0 */5 9-15 ? * MON-FRI"), Map.entry("barTimeframe", "5Min"), Map.entry("barCount", "100"),
-                Map.entry("sentimentWeight", String.valueOf(sentimentWeight)),
-                Map.entry("technicalWeight", String.valueOf(technicalWeight)),
-                Map.entry("threshold", String.valueOf(threshold)), Map.entry("orderNotional", "1000"),
-                Map.entry("maxPositionValue", "10000"), Map.entry("maxOrderNotional", "5000"),
-                Map.entry("maxOrdersPerDay", "20"), Map.entry("allowShort", "false")));
+    static Weights agent(double sentimentWeight, double technicalWeight, double threshold) {
+        return new Weights(sentimentWeight, technicalWeight, threshold);
     }
 
     static SentimentReading sentiment(double score) {

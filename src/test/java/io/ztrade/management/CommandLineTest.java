@@ -52,7 +52,7 @@ class CommandLineTest extends OperationsTestSupport {
 
         Result lift = ztrade("admin", ADMIN_PASSWORD, "mode", "test_stock", "ACTIVE", "earnings out");
         assertThat(lift.exit()).as(lift.err()).isZero();
-        assertThat(desk.mode("test_stock").mode()).isEqualTo(io.ztrade.desk.TradingMode.ACTIVE);
+        assertThat(desk.mode("test_stock").mode()).isEqualTo(io.ztrade.risk.TradingMode.ACTIVE);
     }
 
     @Test

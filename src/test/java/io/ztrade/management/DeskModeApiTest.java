@@ -6,6 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ztrade.desk.AuditLog;
 import io.ztrade.records.RunRecord;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -31,7 +32,7 @@ class DeskModeApiTest extends OperationsTestSupport {
     private AuditLog audit;
 
     @Autowired
-    private io.ztrade.desk.TradingHolds holds;
+    private io.ztrade.risk.TradingHolds holds;
 
     @Autowired
     private io.ztrade.alert.Alerts alerts;
@@ -193,9 +194,9 @@ class DeskModeApiTest extends OperationsTestSupport {
     @Test
     void aHoldTightensNeverLoosensAndIsAuditedAndAlerted() {
         double alerted = alerts.count("agent-hold-test_crypto", "sent") + alerts.count("agent-hold-test_crypto", "held_back");
-        holds.hold("test_crypto", io.ztrade.desk.TradingMode.REDUCE_ONLY, "position mismatch: broker 2, records 1", "reconciliation");
-        holds.hold("test_crypto", io.ztrade.desk.TradingMode.HALTED, "daily loss limit", "protection:daily-loss");
-        holds.hold("test_crypto", io.ztrade.desk.TradingMode.REDUCE_ONLY, "again", "reconciliation");
+        holds.hold("test_crypto", io.ztrade.risk.TradingMode.REDUCE_ONLY, "position mismatch: broker 2, records 1", "reconciliation");
+        holds.hold("test_crypto", io.ztrade.risk.TradingMode.HALTED, "daily loss limit", "protection:daily-loss");
+        holds.hold("test_crypto", io.ztrade.risk.TradingMode.REDUCE_ONLY, "again", "reconciliation");
 
         JsonNode agent = agentIn(admin().getForObject("/api/desk", JsonNode.class), "test_crypto");
         assertThat(agent.get("mode").asText()).isEqualTo("HALTED");
@@ -209,8 +210,8 @@ class DeskModeApiTest extends OperationsTestSupport {
         assertThat(alerts.count("agent-hold-test_crypto", "sent") + alerts.count("agent-hold-test_crypto", "held_back"))
                 .as("one alert per hold that changed the mode").isEqualTo(alerted + 2);
         // an operator's write that raced this hold does not loosen it either: checked in the UPDATE itself
-        assertThat(deskStore.setUnlessStricter(new io.ztrade.desk.ModeSetting("test_crypto",
-                io.ztrade.desk.TradingMode.REDUCE_ONLY, "raced", "api", "operator", java.time.Instant.now()))).isFalse();
+        assertThat(deskStore.setUnlessStricter(new io.ztrade.risk.ModeSetting("test_crypto",
+                io.ztrade.risk.TradingMode.REDUCE_ONLY, "raced", "api", "operator", java.time.Instant.now()))).isFalse();
         assertThat(agentIn(admin().getForObject("/api/desk", JsonNode.class), "test_crypto").get("mode").asText())
                 .isEqualTo("HALTED");
         // acknowledging is an operator's only when it tightens: an admin lifts it

@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ztrade.management.security.SecretMasker;
+import io.ztrade.provider.SecretMasker;
 import jakarta.servlet.RequestDispatcher;
 import java.sql.SQLException;
 import java.util.Map;

@@ -6,12 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doThrow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.alert.Alerts;
-import io.ztrade.records.RunRecord;
 import io.ztrade.provider.ProviderUnavailableException;
+import io.ztrade.records.RunRecord;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ class FailureAlertsTest extends OperationsTestSupport {
     void severalFailedRunsSendOneEmailAndOneWebhookCall() throws Exception {
         // a provider message that quotes its URL, key included
         doThrow(new ProviderUnavailableException("market data simulated outage calling /v2/stocks?secret=" + SECRET))
-                .when(marketData).snapshot(any());
+                .when(marketData).snapshot(any(), any(), anyInt());
 
         for (int i = 0; i < 3; i++) {
             operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);

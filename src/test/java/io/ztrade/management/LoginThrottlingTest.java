@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.ztrade.desk.AuditLog;
 import io.ztrade.management.security.Role;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -63,7 +63,7 @@ class ManagementApiTest extends PipelineTestSupport {
 
         var run = awaitRun("test_stock", r -> "MANUAL".equals(r.trigger()));
         boolean open = new io.ztrade.market.NyseCalendar()
-                .statusAt(io.ztrade.agent.AssetClass.US_EQUITY, run.scheduledAt()).open();
+                .statusAt(io.ztrade.market.AssetClass.US_EQUITY, run.scheduledAt()).open();
         assertThat(run.status().equals("SKIPPED_MARKET_CLOSED")).isEqualTo(!open);
     }
 

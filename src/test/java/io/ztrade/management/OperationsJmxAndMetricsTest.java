@@ -1,5 +1,6 @@
 package io.ztrade.management;
 
+import io.ztrade.desk.AuditLog;
 import io.ztrade.desk.DeskOperations;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;

@@ -1,6 +1,7 @@
 package io.ztrade.management;
 
 import io.ztrade.agent.AgentScheduler;
+import io.ztrade.desk.AuditLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.ztrade.agent.AssetClass;
 import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderHttpFixture;

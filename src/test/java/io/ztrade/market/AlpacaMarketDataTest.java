@@ -12,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.TestAgents;
 import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.CoinGeckoProperties;
 import io.ztrade.provider.ProviderDataException;
@@ -40,8 +38,8 @@ class AlpacaMarketDataTest {
     /** Thanksgiving: closed. */
     static final Instant HOLIDAY = Instant.parse("2025-11-27T15:00:00Z");
 
-    static final AgentSettings TSLA = TestAgents.agent("TSLA", "us_equity");
-    static final AgentSettings BTC = TestAgents.agent("BTC/USD", "crypto");
+    static final Instrument TSLA = new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY);
+    static final Instrument BTC = new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO);
 
     @BeforeAll
     static void start() {
@@ -103,7 +101,7 @@ class AlpacaMarketDataTest {
         stockQuotes(IN_SESSION.minus(Duration.ofMinutes(20)), IN_SESSION.minusSeconds(3), "238.05");
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/bars")).willReturn(aResponse().withStatus(200)
                 .withBody(bars(IN_SESSION.minus(Duration.ofMinutes(20)), 30, null))));
-        assertThat(data(IN_SESSION).snapshot(TSLA).price()).isEqualTo(238.05);
+        assertThat(data(IN_SESSION).snapshot(TSLA, "5Min", 100).price()).isEqualTo(238.05);
     }
 
     @Test
@@ -115,7 +113,7 @@ class AlpacaMarketDataTest {
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/bars")).withQueryParam("page_token", equalTo("page2"))
                 .willReturn(aResponse().withStatus(200).withBody(bars(newest.minus(Duration.ofMinutes(300)), 40, null))));
 
-        MarketSnapshot snapshot = data(IN_SESSION).snapshot(TSLA);
+        MarketSnapshot snapshot = data(IN_SESSION).snapshot(TSLA, "5Min", 100);
 
         assertThat(snapshot.price()).isEqualTo(238.05);
         assertThat(snapshot.bid()).isEqualTo(238.02);
@@ -135,7 +133,7 @@ class AlpacaMarketDataTest {
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/bars")).willReturn(aResponse().withStatus(200).withBody(
                 "{\"bars\": [" + bar(t.minus(Duration.ofMinutes(5)), 200) + "," + bar(t, 201) + "], \"next_page_token\": null}")));
 
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(BadMarketDataException.class)
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).isInstanceOf(BadMarketDataException.class)
                 .hasMessageContaining("out of order");
     }
 
@@ -144,7 +142,7 @@ class AlpacaMarketDataTest {
         for (String price : List.of("0", "-5.2", "\"NaN\"")) {
             STUB.resetAll();
             stockQuotes(IN_SESSION.minusSeconds(5), price);
-            assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).as(price).isInstanceOf(ProviderDataException.class)
+            assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).as(price).isInstanceOf(ProviderDataException.class)
                     .hasMessageContaining("trades/latest");
         }
     }
@@ -152,7 +150,7 @@ class AlpacaMarketDataTest {
     @Test
     void aStringWhereAPriceBelongsIsBadData() {
         stockQuotes(IN_SESSION.minusSeconds(5), "\"two hundred\"");
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(ProviderDataException.class)
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).isInstanceOf(ProviderDataException.class)
                 .hasMessageContaining("'p' = 'two hundred', not a number");
     }
 
@@ -160,16 +158,16 @@ class AlpacaMarketDataTest {
     void missingFieldsHtmlPagesAndTruncatedJsonAreBadData() {
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/trades/latest")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"symbol\": \"TSLA\"}")));
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).hasMessageContaining("without 'trade'");
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).hasMessageContaining("without 'trade'");
 
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/trades/latest")).willReturn(aResponse().withStatus(200)
                 .withBody("<!DOCTYPE html><html><body>Gateway Timeout</body></html>")));
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(ProviderDataException.class)
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).isInstanceOf(ProviderDataException.class)
                 .hasMessageContaining("not JSON");
 
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/trades/latest")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"symbol\": \"TSLA\", \"trade\": {\"t\": \"2025-11-26T14:59:55Z\", \"p\": 23")));
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(ProviderDataException.class)
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).isInstanceOf(ProviderDataException.class)
                 .hasMessageContaining("not JSON");
     }
 
@@ -180,15 +178,15 @@ class AlpacaMarketDataTest {
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/bars")).willReturn(aResponse().withStatus(200)
                 .withBody(bars(old, 30, null))));
 
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(BadMarketDataException.class)
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).isInstanceOf(BadMarketDataException.class)
                 .hasMessageContaining("360 s old").hasMessageContaining("ztrade.market.max-quote-age");
-        assertThat(data(HOLIDAY).snapshot(TSLA).price()).isEqualTo(238.05);
+        assertThat(data(HOLIDAY).snapshot(TSLA, "5Min", 100).price()).isEqualTo(238.05);
     }
 
     @Test
     void aServerErrorIsUnavailable() {
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/trades/latest")).willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(ProviderUnavailableException.class);
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).isInstanceOf(ProviderUnavailableException.class);
     }
 
     @Test
@@ -196,7 +194,7 @@ class AlpacaMarketDataTest {
         STUB.stubFor(get(urlPathEqualTo("/v2/stocks/TSLA/trades/latest")).willReturn(aResponse().withStatus(429)
                 .withHeader("X-Ratelimit-Limit", "200").withHeader("X-Ratelimit-Remaining", "0")
                 .withHeader("X-Ratelimit-Reset", "1764169260").withBody("{\"message\": \"too many requests.\"}")));
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA)).isInstanceOf(ProviderUnavailableException.class)
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(TSLA, "5Min", 100)).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("HTTP 429").hasMessageContaining("1764169260");
     }
 
@@ -214,7 +212,7 @@ class AlpacaMarketDataTest {
                 {"quotes": {"BTC/USD": {"ap": 97010.5, "as": 0.5, "bp": 96990.5, "bs": 0.4, "t": "%s"}}}"""
                 .formatted(IN_SESSION.minusSeconds(2)))));
 
-        MarketSnapshot snapshot = data(IN_SESSION).snapshot(BTC);
+        MarketSnapshot snapshot = data(IN_SESSION).snapshot(BTC, "5Min", 100);
 
         assertThat(snapshot.price()).isEqualTo(97000.5);
         assertThat(snapshot.source()).isEqualTo("alpaca");
@@ -230,7 +228,7 @@ class AlpacaMarketDataTest {
                 .willReturn(aResponse().withStatus(200).withBody("""
                         {"bitcoin": {"usd": 97000.12, "last_updated_at": %d}}""".formatted(IN_SESSION.getEpochSecond() - 30))));
 
-        MarketSnapshot snapshot = data(IN_SESSION).snapshot(BTC);
+        MarketSnapshot snapshot = data(IN_SESSION).snapshot(BTC, "5Min", 100);
 
         assertThat(snapshot.price()).isEqualTo(97000.12);
         assertThat(snapshot.source()).isEqualTo("coingecko");
@@ -244,7 +242,7 @@ class AlpacaMarketDataTest {
         STUB.stubFor(get(urlPathEqualTo("/api/v3/simple/price")).willReturn(aResponse().withStatus(429)
                 .withBody("{\"status\": {\"error_code\": 429, \"error_message\": \"You've exceeded the Rate Limit.\"}}")));
 
-        assertThatThrownBy(() -> data(IN_SESSION).snapshot(BTC)).isInstanceOf(ProviderUnavailableException.class)
+        assertThatThrownBy(() -> data(IN_SESSION).snapshot(BTC, "5Min", 100)).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("CoinGecko rate limit");
     }
 }

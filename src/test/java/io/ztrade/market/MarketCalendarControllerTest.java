@@ -8,15 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 class MarketCalendarControllerTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new MarketCalendarController(new NyseCalendar()))
-            .setControllerAdvice(new io.ztrade.management.ApiErrors(new io.ztrade.management.security.SecretMasker(new org.springframework.mock.env.MockEnvironment())))
+            .setControllerAdvice(new io.ztrade.management.ApiErrors(new io.ztrade.provider.SecretMasker(new org.springframework.mock.env.MockEnvironment())))
             .setMessageConverters(new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
                     .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
             .build();

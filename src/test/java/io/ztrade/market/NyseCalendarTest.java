@@ -2,7 +2,6 @@ package io.ztrade.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.agent.AssetClass;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package io.ztrade.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.management.AuditLog;
+import io.ztrade.desk.AuditLog;
 import io.ztrade.management.security.JolokiaProbe;
 import io.ztrade.management.security.JolokiaProbe.Form;
 import io.ztrade.management.security.JolokiaProbe.Outcome;

@@ -2,8 +2,8 @@ package io.ztrade.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ztrade.provider.SimulatorToken;
 import io.ztrade.simulator.SimulatedAccount;
-import io.ztrade.simulator.SimulatorToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,7 +2,7 @@ package io.ztrade.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.broker.RedisIdempotentRepository;
+import io.ztrade.agent.steps.RedisIdempotentRepository;
 import io.ztrade.provider.RedisProviderCache;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,6 @@ package io.ztrade.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.simulator.SimulatorToken;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

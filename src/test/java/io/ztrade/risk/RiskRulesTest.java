@@ -3,6 +3,7 @@ package io.ztrade.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.broker.Account;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.broker.Position;
@@ -10,9 +11,9 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Each risk rule just under, at and just over its limit. */
 class RiskRulesTest {
@@ -35,14 +36,14 @@ class RiskRulesTest {
     static RiskCheck buy(String orderValue, String positionValue, Account account, int ordersToday) {
         Optional<Position> position = new BigDecimal(positionValue).signum() == 0 ? Optional.empty()
                 : Optional.of(new Position("TSLA", bd("10"), bd(positionValue), bd("100")));
-        return new RiskCheck(agent("us_equity", false), OrderSide.BUY, null, bd(orderValue), bd(orderValue), 100, account,
+        return new RiskCheck(RiskStep.limits(agent("us_equity", false)), OrderSide.BUY, null, bd(orderValue), bd(orderValue), 100, account,
                 position, ordersToday);
     }
 
     static RiskCheck sell(String qty, String held, boolean allowShort, String assetClass) {
         Optional<Position> position = new BigDecimal(held).signum() == 0 ? Optional.empty()
                 : Optional.of(new Position("TSLA", bd(held), bd(held).multiply(bd("100")), bd("100")));
-        return new RiskCheck(agent(assetClass, allowShort), OrderSide.SELL, bd(qty), null, bd(qty).multiply(bd("100")), 100,
+        return new RiskCheck(RiskStep.limits(agent(assetClass, allowShort)), OrderSide.SELL, bd(qty), null, bd(qty).multiply(bd("100")), 100,
                 RICH, position, 0);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.agent.RunTrigger;
+import io.ztrade.agent.steps.RiskStep;
+import io.ztrade.backtest.ReplayRecords;
 import io.ztrade.broker.Account;
 import io.ztrade.broker.Broker;
 import io.ztrade.broker.OrderAck;
@@ -13,12 +15,8 @@ import io.ztrade.broker.OrderSide;
 import io.ztrade.broker.Position;
 import io.ztrade.decision.TradeAction;
 import io.ztrade.decision.TradeDecision;
-import io.ztrade.desk.EffectiveMode;
-import io.ztrade.desk.ModeSetting;
-import io.ztrade.desk.TradingMode;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.records.PerformanceStore;
-import io.ztrade.backtest.ReplayRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +66,7 @@ class RiskValidatorTest {
     private final RiskValidator validator = new RiskValidator(List.of(new MaxOrderValueRule(), new MaxPositionValueRule(),
             new MaxOrdersPerDayRule(), new NoShortSellingRule(), new BuyingPowerRule(), new AccountStatusRule()),
             agentId -> mode, broker, noOrdersYet);
+    private final RiskStep risk = new RiskStep(validator);
 
     private void deskIs(TradingMode value, String reason) {
         ModeSetting setting = new ModeSetting("desk", value, reason, "api", "alice", Instant.parse("2026-11-25T14:00:00Z"));
@@ -88,7 +87,7 @@ class RiskValidatorTest {
 
     @Test
     void aBuyIsSizedByNotionalAndApproved() {
-        AgentRun run = validator.apply(decided(TradeAction.BUY));
+        AgentRun run = risk.apply(decided(TradeAction.BUY));
 
         assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(run.risk().approved()).isTrue();
@@ -101,7 +100,7 @@ class RiskValidatorTest {
     void aSellNeverExceedsTheLongPosition() {
         position = Optional.of(new Position("TSLA", new BigDecimal("2"), new BigDecimal("500"), new BigDecimal("240")));
 
-        AgentRun run = validator.apply(decided(TradeAction.SELL));
+        AgentRun run = risk.apply(decided(TradeAction.SELL));
 
         assertThat(run.risk().approved()).isTrue();
         assertThat(run.risk().qty()).isEqualByComparingTo("2");
@@ -110,7 +109,7 @@ class RiskValidatorTest {
 
     @Test
     void aSellWithNoPositionIsRejectedWithItsReason() {
-        AgentRun run = validator.apply(decided(TradeAction.SELL));
+        AgentRun run = risk.apply(decided(TradeAction.SELL));
 
         assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
         assertThat(run.note()).contains("would go short; short selling is off (allowShort=false)");
@@ -120,7 +119,7 @@ class RiskValidatorTest {
     void aHaltedDeskBlocksWithoutAskingTheBrokerAndSaysWhoAndWhy() {
         deskIs(TradingMode.HALTED, "exchange outage");
 
-        AgentRun run = validator.apply(decided(TradeAction.BUY));
+        AgentRun run = risk.apply(decided(TradeAction.BUY));
 
         assertThat(run.status()).isEqualTo(RunStatus.BLOCKED_KILL_SWITCH);
         assertThat(run.risk().approved()).isFalse();
@@ -133,7 +132,7 @@ class RiskValidatorTest {
         deskIs(TradingMode.REDUCE_ONLY, "wind down");
         holding("2");
 
-        AgentRun run = validator.apply(decided(TradeAction.SELL));
+        AgentRun run = risk.apply(decided(TradeAction.SELL));
 
         assertThat(run.risk().approved()).isTrue();
         assertThat(run.risk().side()).isEqualTo(OrderSide.SELL);
@@ -146,7 +145,7 @@ class RiskValidatorTest {
         for (String held : List.of("0", "3")) {
             holding(held);
 
-            AgentRun run = validator.apply(decided(TradeAction.BUY));
+            AgentRun run = risk.apply(decided(TradeAction.BUY));
 
             assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
             assertThat(run.note()).startsWith("reduce-only: a BUY").contains("desk REDUCE_ONLY by alice").contains("wind down");
@@ -157,7 +156,7 @@ class RiskValidatorTest {
     void reduceOnlyRefusesASellThatOpensAShortEvenWhenShortsAreAllowed() {
         deskIs(TradingMode.REDUCE_ONLY, "wind down");
 
-        AgentRun run = validator.apply(decided(TradeAction.SELL));
+        AgentRun run = risk.apply(decided(TradeAction.SELL));
 
         assertThat(run.status()).isEqualTo(RunStatus.REJECTED_BY_RISK);
         assertThat(run.note()).startsWith("reduce-only: a SELL with no long position in TSLA");
@@ -168,7 +167,7 @@ class RiskValidatorTest {
         deskIs(TradingMode.REDUCE_ONLY, "wind down");
         holding("-1.5");
 
-        AgentRun run = validator.apply(decided(TradeAction.BUY));
+        AgentRun run = risk.apply(decided(TradeAction.BUY));
 
         assertThat(run.risk().approved()).isTrue();
         assertThat(run.risk().notional()).as("a reducing buy is sized by quantity").isNull();

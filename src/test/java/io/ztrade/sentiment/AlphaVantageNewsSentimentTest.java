@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ztrade.PipelineTestSupport;
-import io.ztrade.agent.TestAgents;
+import io.ztrade.market.AssetClass;
+import io.ztrade.market.Instrument;
 import io.ztrade.provider.AlphaVantageProperties;
 import io.ztrade.provider.InMemoryProviderCache;
 import io.ztrade.provider.ProviderDataException;
@@ -63,7 +64,7 @@ class AlphaVantageNewsSentimentTest {
     @Test
     void relevanceWeightedMeanOfTheTickersScoresGivenAsStrings() {
         answer(PipelineTestSupport.BULLISH_NEWS);
-        SentimentReading reading = news(Duration.ZERO).read(TestAgents.agent("TSLA", "us_equity"));
+        SentimentReading reading = news(Duration.ZERO).read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY));
         // (0.9 x 0.8 + 0.8 x 0.7) / (0.9 + 0.8)
         assertThat(reading.score()).isCloseTo(0.752941, within(1e-6));
         assertThat(reading.articles()).isEqualTo(2);
@@ -74,7 +75,7 @@ class AlphaVantageNewsSentimentTest {
     @Test
     void cryptoIsAskedAsCryptoTicker() {
         answer(PipelineTestSupport.BULLISH_NEWS);
-        news(Duration.ZERO).read(TestAgents.agent("BTC/USD", "crypto"));
+        news(Duration.ZERO).read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
         AV.verify(getRequestedFor(urlPathEqualTo("/query")).withQueryParam("tickers", equalTo("CRYPTO:BTC")));
     }
 
@@ -85,8 +86,8 @@ class AlphaVantageNewsSentimentTest {
     void aThrottleNoteIsUnavailableNeverNeutralAndIsNotCached(String throttle) {
         answer(throttle);
         AlphaVantageNewsSentiment news = news(Duration.ofMinutes(15));
-        SentimentReading reading = news.read(TestAgents.agent("TSLA", "us_equity"));
-        news.read(TestAgents.agent("TSLA", "us_equity"));
+        SentimentReading reading = news.read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY));
+        news.read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY));
         assertThat(reading.unavailable()).isTrue();
         assertThat(reading.unavailableReason()).contains("25");
         AV.verify(2, getRequestedFor(urlPathEqualTo("/query")));
@@ -96,8 +97,8 @@ class AlphaVantageNewsSentimentTest {
     void aReadingIsCachedPerTickerForItsTimeToLive() {
         answer(PipelineTestSupport.BULLISH_NEWS);
         AlphaVantageNewsSentiment news = news(Duration.ofMinutes(15));
-        SentimentReading first = news.read(TestAgents.agent("TSLA", "us_equity"));
-        SentimentReading second = news.read(TestAgents.agent("TSLA", "us_equity"));
+        SentimentReading first = news.read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY));
+        SentimentReading second = news.read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY));
         assertThat(second).isEqualTo(first);
         AV.verify(1, getRequestedFor(urlPathEqualTo("/query")));
     }
@@ -107,14 +108,14 @@ class AlphaVantageNewsSentimentTest {
         answer("""
                 {"items": "1", "feed": [{"title": "x", "ticker_sentiment": [{"ticker": "TSLA", "relevance_score": "high",
                  "ticker_sentiment_score": "0.2", "ticker_sentiment_label": "Somewhat-Bullish"}]}]}""");
-        assertThatThrownBy(() -> news(Duration.ZERO).read(TestAgents.agent("TSLA", "us_equity")))
+        assertThatThrownBy(() -> news(Duration.ZERO).read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY)))
                 .isInstanceOf(ProviderDataException.class).hasMessageContaining("'relevance_score' = 'high'");
     }
 
     @Test
     void anOutageThrowsForTheCombinerToDegradeTheRun() {
         AV.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
-        assertThatThrownBy(() -> news(Duration.ZERO).read(TestAgents.agent("TSLA", "us_equity")))
+        assertThatThrownBy(() -> news(Duration.ZERO).read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY)))
                 .isInstanceOf(ProviderUnavailableException.class).hasMessageNotContaining("AVKEY");
     }
 }

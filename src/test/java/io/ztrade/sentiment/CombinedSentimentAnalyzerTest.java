@@ -3,8 +3,8 @@ package io.ztrade.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.TestAgents;
+import io.ztrade.market.AssetClass;
+import io.ztrade.market.Instrument;
 import io.ztrade.provider.ProviderUnavailableException;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class CombinedSentimentAnalyzerTest {
 
-    static final AgentSettings TSLA = TestAgents.agent("TSLA", "us_equity");
+    static final Instrument TSLA = new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY);
     static final SentimentProperties WEIGHTS = new SentimentProperties(Map.of("alphavantage", 1.0, "reddit", 0.5));
 
-    static SentimentSource source(String name, boolean enabled, Function<AgentSettings, SentimentReading> read) {
+    static SentimentSource source(String name, boolean enabled, Function<Instrument, SentimentReading> read) {
         return new SentimentSource() {
             @Override
             public String name() {
@@ -29,7 +29,7 @@ class CombinedSentimentAnalyzerTest {
             }
 
             @Override
-            public SentimentReading read(AgentSettings agent) {
+            public SentimentReading read(Instrument agent) {
                 return read.apply(agent);
             }
         };

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.ztrade.agent.TestAgents;
+import io.ztrade.market.AssetClass;
+import io.ztrade.market.Instrument;
 import io.ztrade.provider.InMemoryProviderCache;
 import io.ztrade.provider.ProviderDataException;
 import io.ztrade.provider.ProviderEndpoints;
@@ -93,7 +94,7 @@ class RedditSentimentTest {
                 .withBody(listing("TSLA to the moon!", "900"))));
 
         SentimentReading reading = reddit(properties("client-id", "client-secret", Duration.ofMinutes(15)))
-                .read(TestAgents.agent("TSLA", "us_equity"));
+                .read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY));
 
         assertThat(reading.unavailable()).isFalse();
         assertThat(reading.score()).isPositive();
@@ -112,16 +113,16 @@ class RedditSentimentTest {
                 .withBody(listing("Bitcoin crash incoming, terrible", "50"))));
         RedditSentiment reddit = reddit(properties("client-id", "client-secret", Duration.ZERO));
 
-        SentimentReading first = reddit.read(TestAgents.agent("BTC/USD", "crypto"));
-        reddit.read(TestAgents.agent("BTC/USD", "crypto"));
+        SentimentReading first = reddit.read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
+        reddit.read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
 
         assertThat(first.score()).isNegative();
         REDDIT.verify(1, postRequestedFor(urlEqualTo("/api/v1/access_token")));
         REDDIT.verify(2, getRequestedFor(urlPathEqualTo("/r/Bitcoin/search")).withQueryParam("q", equalTo("BTC")));
 
         RedditSentiment cached = reddit(properties("client-id", "client-secret", Duration.ofMinutes(15)));
-        cached.read(TestAgents.agent("BTC/USD", "crypto"));
-        cached.read(TestAgents.agent("BTC/USD", "crypto"));
+        cached.read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
+        cached.read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
         REDDIT.verify(3, getRequestedFor(urlPathEqualTo("/r/Bitcoin/search")));
     }
 
@@ -137,7 +138,7 @@ class RedditSentimentTest {
                 .willReturn(aResponse().withStatus(200).withBody(listing("good news for bitcoin", "3"))));
 
         SentimentReading reading = reddit(properties("client-id", "client-secret", Duration.ZERO))
-                .read(TestAgents.agent("BTC/USD", "crypto"));
+                .read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
 
         assertThat(reading.unavailable()).isFalse();
         REDDIT.verify(2, postRequestedFor(urlEqualTo("/api/v1/access_token")));
@@ -148,11 +149,11 @@ class RedditSentimentTest {
         token("tok-1");
         REDDIT.stubFor(get(urlPathEqualTo("/r/Bitcoin/search")).willReturn(aResponse().withStatus(429)
                 .withHeader("x-ratelimit-reset", "300").withBody("{\"message\": \"Too Many Requests\", \"error\": 429}")));
-        SentimentReading throttled = reddit(properties("client-id", "client-secret", Duration.ZERO)).read(TestAgents.agent("BTC/USD", "crypto"));
+        SentimentReading throttled = reddit(properties("client-id", "client-secret", Duration.ZERO)).read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
         assertThat(throttled.unavailableReason()).contains("HTTP 429");
 
         REDDIT.stubFor(get(urlPathEqualTo("/r/Bitcoin/search")).willReturn(aResponse().withStatus(200).withBody(listing())));
-        SentimentReading empty = reddit(properties("client-id", "client-secret", Duration.ZERO)).read(TestAgents.agent("BTC/USD", "crypto"));
+        SentimentReading empty = reddit(properties("client-id", "client-secret", Duration.ZERO)).read(new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO));
         assertThat(empty.unavailableReason()).contains("no reddit post");
     }
 
@@ -160,7 +161,7 @@ class RedditSentimentTest {
     void refusedCredentialsAreNamedWithoutTheSecret() {
         REDDIT.stubFor(post(urlEqualTo("/api/v1/access_token")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\": \"Unauthorized\", \"error\": 401}")));
-        assertThatThrownBy(() -> reddit(properties("client-id", "client-secret", Duration.ZERO)).read(TestAgents.agent("TSLA", "us_equity")))
+        assertThatThrownBy(() -> reddit(properties("client-id", "client-secret", Duration.ZERO)).read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY)))
                 .isInstanceOf(ProviderDataException.class).hasMessageContaining("REDDIT_CLIENT_SECRET")
                 .hasMessageNotContaining("client-secret");
     }
@@ -169,7 +170,7 @@ class RedditSentimentTest {
     void withoutCredentialsRedditIsOff() {
         RedditSentiment reddit = reddit(properties("", "", Duration.ZERO));
         assertThat(reddit.enabled()).isFalse();
-        assertThat(reddit.read(TestAgents.agent("TSLA", "us_equity")).unavailable()).isTrue();
+        assertThat(reddit.read(new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY)).unavailable()).isTrue();
         assertThat(REDDIT.getAllServeEvents()).isEmpty();
     }
 }

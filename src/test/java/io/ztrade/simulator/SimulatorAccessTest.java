@@ -3,6 +3,7 @@ package io.ztrade.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.management.OperationsTestSupport;
+import io.ztrade.provider.SimulatorToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ztrade.PipelineTestSupport;
+import io.ztrade.provider.SimulatorToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package io.ztrade.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ztrade.provider.SimulatorToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

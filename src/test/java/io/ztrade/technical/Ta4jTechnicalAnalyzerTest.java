@@ -41,15 +41,15 @@ class Ta4jTechnicalAnalyzerTest {
                 t, bars, "test");
     }
 
-    static AgentSettings.Indicators periods(int rsi) {
-        AgentSettings.Indicators d = AgentSettings.Indicators.DEFAULTS;
-        return new AgentSettings.Indicators(rsi, d.macdFast(), d.macdSlow(), d.macdSignal(), d.smaFast(), d.smaSlow(),
+    static Indicators periods(int rsi) {
+        Indicators d = Indicators.DEFAULTS;
+        return new Indicators(rsi, d.macdFast(), d.macdSlow(), d.macdSignal(), d.smaFast(), d.smaSlow(),
                 d.bollingerPeriod(), d.bollingerWidth());
     }
 
     @Test
     void rsiFollowsWildersSmoothing() {
-        TechnicalSignal signal = analyzer.analyze(AgentSettings.Indicators.DEFAULTS, snapshot(WILDER_CLOSES));
+        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(WILDER_CLOSES));
         assertThat(signal.indicators().get("rsi")).isCloseTo(35.5119, within(1e-3));
     }
 
@@ -65,7 +65,7 @@ class Ta4jTechnicalAnalyzerTest {
         for (int i = 0; i < closes.length; i++) {
             closes[i] = 100 + 10 * Math.sin(i / 5.0) + i * 0.3;
         }
-        TechnicalSignal signal = analyzer.analyze(AgentSettings.Indicators.DEFAULTS, snapshot(closes));
+        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(closes));
 
         Map<String, Double> v = signal.indicators();
         assertThat(v.get("macdHistogram")).isCloseTo(-0.61037, within(1e-4));
@@ -81,7 +81,7 @@ class Ta4jTechnicalAnalyzerTest {
     void tooFewBarsGiveNoSignalAndSayWhy() {
         double[] closes = new double[19];
         java.util.Arrays.fill(closes, 100);
-        TechnicalSignal signal = analyzer.analyze(AgentSettings.Indicators.DEFAULTS, snapshot(closes));
+        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(closes));
         assertThat(signal.confidence()).isZero();
         assertThat(signal.reason()).isEqualTo("too few bars: 19 of 20 needed");
     }
@@ -92,7 +92,7 @@ class Ta4jTechnicalAnalyzerTest {
         for (int i = 0; i < closes.length; i++) {
             closes[i] = 100 + i;
         }
-        TechnicalSignal signal = analyzer.analyze(AgentSettings.Indicators.DEFAULTS, snapshot(closes));
+        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(closes));
         assertThat(signal.indicators().get("rsi")).isEqualTo(100.0);
         assertThat(signal.indicators().get("smaFast")).isGreaterThan(signal.indicators().get("smaSlow"));
     }
@@ -105,7 +105,7 @@ class Ta4jTechnicalAnalyzerTest {
         AgentSettings agent = AgentSettings.fromParameters(params);
         assertThat(agent.indicators().rsiPeriod()).isEqualTo(7);
         assertThat(agent.indicators().bollingerWidth()).isEqualTo(2.5);
-        assertThat(TestAgents.agent("TSLA", "us_equity").indicators()).isEqualTo(AgentSettings.Indicators.DEFAULTS);
+        assertThat(TestAgents.agent("TSLA", "us_equity").indicators()).isEqualTo(Indicators.DEFAULTS);
 
         params.put("macdFast", "30");
         assertThatThrownBy(() -> AgentSettings.fromParameters(params)).isInstanceOf(InvalidAgentException.class)

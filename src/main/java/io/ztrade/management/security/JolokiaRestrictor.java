@@ -1,6 +1,6 @@
 package io.ztrade.management.security;
 
-import io.ztrade.management.AuditLog;
+import io.ztrade.desk.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.ztrade.management.security;
 
-import io.ztrade.management.AuditLog;
+import io.ztrade.desk.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

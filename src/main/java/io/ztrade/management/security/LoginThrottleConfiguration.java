@@ -1,6 +1,6 @@
 package io.ztrade.management.security;
 
-import io.ztrade.management.AuditLog;
+import io.ztrade.desk.AuditLog;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
 package io.ztrade.risk.protection;
 
-import io.ztrade.desk.TradingHolds;
+import io.ztrade.risk.TradingHolds;
 import java.math.BigDecimal;
 import java.util.function.Function;
 

@@ -1,6 +1,5 @@
 package io.ztrade.risk.protection;
 
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.MarketCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,7 @@ final class LosingStreakCooldown implements Protection {
 
     @Override
     public Optional<Trip> evaluate(ProtectionCheck c) {
-        AgentSettings.ProtectionLimits limits = c.agent().protections();
+        ProtectionLimits limits = c.agent().protections();
         if (limits.cooldownAfterLosses() == 0) {
             return Optional.empty();
         }

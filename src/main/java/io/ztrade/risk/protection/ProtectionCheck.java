@@ -1,17 +1,16 @@
 package io.ztrade.risk.protection;
 
-import io.ztrade.agent.AgentRun;
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.market.MarketCalendar;
+import io.ztrade.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +19,9 @@ import java.util.Optional;
  */
 public final class ProtectionCheck {
 
-    private final AgentRun run;
+    private final RiskLimits agent;
+    private final Instant at;
+    private final double price;
     private final OrderSide side;
     private final TradeHistory history;
     private final ProtectionTrips trips;
@@ -28,19 +29,26 @@ public final class ProtectionCheck {
     private List<Fill> deskFills;
     private final Map<String, PnlCurve> curves = new HashMap<>();
 
-    public ProtectionCheck(AgentRun run, OrderSide side, TradeHistory history, ProtectionTrips trips) {
-        this.run = run;
+    /**
+     * @param at    the run's fire time
+     * @param price the run's market price
+     */
+    public ProtectionCheck(RiskLimits agent, Instant at, double price, OrderSide side, TradeHistory history,
+                           ProtectionTrips trips) {
+        this.agent = agent;
+        this.at = at;
+        this.price = price;
         this.side = side;
         this.history = history;
         this.trips = trips;
     }
 
-    public AgentSettings agent() {
-        return run.agent();
+    public RiskLimits agent() {
+        return agent;
     }
 
     public String agentId() {
-        return run.agentId();
+        return agent.agentId();
     }
 
     public OrderSide side() {
@@ -49,12 +57,12 @@ public final class ProtectionCheck {
 
     /** The run's fire time: the records up to it count, and its New York day is "today". */
     public Instant at() {
-        return run.scheduledAt();
+        return at;
     }
 
     /** The run's market price, at which the open position is marked. */
     public BigDecimal price() {
-        return BigDecimal.valueOf(run.market().price());
+        return BigDecimal.valueOf(price);
     }
 
     public Instant dayStart() {

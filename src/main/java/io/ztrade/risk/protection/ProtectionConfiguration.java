@@ -1,13 +1,10 @@
 package io.ztrade.risk.protection;
 
-import io.ztrade.alert.Alerts;
-import io.ztrade.desk.TradingHolds;
-import io.ztrade.desk.TradingMode;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The live protections: one bean per protection, over the records database, holding through {@link TradingHolds}. */
+/** The live protections: one bean per protection, over the records database; what a trip does is the desk's ({@code TripListener}). */
 @Configuration(proxyBeanMethods = false)
 class ProtectionConfiguration {
 
@@ -34,19 +31,6 @@ class ProtectionConfiguration {
     @Bean
     Protection deskMaxDailyLoss(DeskProtectionProperties properties) {
         return MaxDailyLossProtection.desk(properties);
-    }
-
-    /** Drawdown and daily loss hold the agent or desk (the hold alerts); a cooldown, which expires, only alerts. */
-    @Bean
-    TripListener liveTrips(TradingHolds holds, Alerts alerts) {
-        return trip -> {
-            if (trip.holds()) {
-                holds.hold(trip.scope(), TradingMode.HALTED, trip.reason(), "protection:" + trip.protection());
-            } else {
-                alerts.raise("protection-" + trip.protection(), "Ztrade: " + trip.scope() + " in " + trip.protection(),
-                        trip.reason());
-            }
-        };
     }
 
     @Bean

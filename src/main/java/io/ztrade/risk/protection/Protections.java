@@ -1,7 +1,8 @@
 package io.ztrade.risk.protection;
 
-import io.ztrade.agent.AgentRun;
 import io.ztrade.broker.OrderSide;
+import io.ztrade.risk.RiskLimits;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,22 +42,27 @@ public final class Protections {
         return new Protections(protections, otherHistory, otherTrips, otherListener, otherHeld);
     }
 
-    /** The reasons the run may not place its order (empty: none tripped). */
-    public List<String> check(AgentRun run, OrderSide side) {
+    /**
+     * The reasons the run may not place its order (empty: none tripped).
+     *
+     * @param at    the run's fire time
+     * @param price the run's market price
+     */
+    public List<String> check(RiskLimits agent, String runId, Instant at, double price, OrderSide side) {
         if (protections.isEmpty()) {
             return List.of();
         }
-        Optional<String> hold = held.heldAt(run.agentId(), run.scheduledAt());
+        Optional<String> hold = held.heldAt(agent.agentId(), at);
         if (hold.isPresent()) {
             return List.of(hold.get());
         }
-        ProtectionCheck check = new ProtectionCheck(run, side, history, trips);
+        ProtectionCheck check = new ProtectionCheck(agent, at, price, side, history, trips);
         List<String> reasons = new ArrayList<>();
         for (Protection protection : protections) {
             Optional<Trip> trip = protection.evaluate(check);
             if (trip.isPresent()) {
                 reasons.add(trip.get().reason());
-                if (trips.record(trip.get(), run.runId())) {
+                if (trips.record(trip.get(), runId)) {
                     told(trip.get());
                 }
             }

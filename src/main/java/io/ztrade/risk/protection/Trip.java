@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * A protection that tripped on a run.
  *
- * @param scope       an agent id, or {@link io.ztrade.desk.TradingHolds#DESK}
+ * @param scope       an agent id, or {@link io.ztrade.risk.TradingHolds#DESK}
  * @param protection  its name, e.g. {@code max-drawdown}
  * @param at          the run's fire time
  * @param windowStart where the measure that tripped began (the day, the last trip, the losing streak's lock): one

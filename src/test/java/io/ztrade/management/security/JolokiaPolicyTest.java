@@ -3,9 +3,9 @@ package io.ztrade.management.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.agent.AgentCatalog;
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.AgentScheduler;
-import io.ztrade.management.AuditLog;
+import io.ztrade.agent.AgentSettings;
+import io.ztrade.desk.AuditLog;
 import io.ztrade.management.OperationsTestSupport;
 import io.ztrade.management.security.JolokiaProbe.Form;
 import io.ztrade.management.security.JolokiaProbe.Outcome;

@@ -3,10 +3,9 @@ package io.ztrade.risk.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.agent.AgentCatalog;
-import io.ztrade.agent.AgentSettings;
 import io.ztrade.alert.Alerts;
-import io.ztrade.desk.TradingMode;
 import io.ztrade.records.RunRecord;
+import io.ztrade.risk.TradingMode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +123,7 @@ class AgentProtectionsPipelineTest extends ProtectionPipelineSupport {
     @Test
     void theTemplatesDefaultsLeaveEveryProtectionOff() throws Exception {
         // test_crypto (test-agents.yaml) sets no protection: it has the shipped template's defaults
-        assertThat(catalog.get("test_crypto").protections()).isEqualTo(AgentSettings.ProtectionLimits.OFF);
+        assertThat(catalog.get("test_crypto").protections()).isEqualTo(ProtectionLimits.OFF);
         String agentId = addAgent(newAgentId("off"), Map.of());
         try {
             record(agentId, FIRE.minus(Duration.ofHours(1)), "BUY", "0.5", "10000000", 10_000_000);

@@ -2,9 +2,9 @@ package io.ztrade.risk.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.desk.TradingHolds;
-import io.ztrade.desk.TradingMode;
 import io.ztrade.records.RunRecord;
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.TradingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -4,13 +4,11 @@ import static io.ztrade.broker.OrderSide.BUY;
 import static io.ztrade.broker.OrderSide.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
-import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
+import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.broker.OrderSide;
-import io.ztrade.desk.TradingHolds;
-import io.ztrade.market.MarketSnapshot;
+import io.ztrade.risk.TradingHolds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,9 +60,7 @@ class ProtectionLimitsTest {
     }
 
     List<String> check(Protections protections, AgentSettings agent, OrderSide side, Instant at, String price) {
-        AgentRun run = AgentRun.start(agent, RunTrigger.SCHEDULE, false, at, at)
-                .withMarket(new MarketSnapshot(agent.symbol(), Double.parseDouble(price), 0, 0, at, List.of(), "test"));
-        return protections.check(run, side);
+        return protections.check(RiskStep.limits(agent), "run-1", at, Double.parseDouble(price), side);
     }
 
     Protections only(Protection p) {

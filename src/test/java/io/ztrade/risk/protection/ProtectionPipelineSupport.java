@@ -8,11 +8,11 @@ import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentRuns;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.TestAgents;
-import io.ztrade.desk.TradingHolds;
-import io.ztrade.desk.TradingMode;
-import io.ztrade.records.RunRecord;
+import io.ztrade.agent.steps.SentimentStep;
 import io.ztrade.backtest.ReplayTriggerComponent;
-import io.ztrade.sentiment.SentimentAnalyzer;
+import io.ztrade.records.RunRecord;
+import io.ztrade.risk.TradingHolds;
+import io.ztrade.risk.TradingMode;
 import io.ztrade.sentiment.SentimentReading;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -127,7 +127,8 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
                 return agent;
             }
         });
-        camel.getRegistry().bind(agentId + ".sentiment", (SentimentAnalyzer) a -> new SentimentReading(1, 1, List.of("test"), 3, null));
+        camel.getRegistry().bind(agentId + ".sentiment",
+                new SentimentStep(a -> new SentimentReading(1, 1, List.of("test"), 3, null)));
         p.put("trigger", ReplayTriggerComponent.SCHEME);
         p.put("runsBean", agentId + ".agentRuns");
         p.put("sentimentBean", agentId + ".sentiment");

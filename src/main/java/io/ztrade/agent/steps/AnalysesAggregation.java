@@ -1,0 +1,27 @@
+package io.ztrade.agent.steps;
+
+import io.ztrade.agent.AgentRun;
+import org.springframework.stereotype.Component;
+
+/**
+ * Joins the parallel {@code analyses} branches into one decision input. Each branch fills in only its own
+ * part of the run, so the order in which they finish does not matter. A POJO: no Camel API, so it never sees a
+ * branch's exception; the template's {@code stopOnException} keeps a failed branch from reaching it, and a joined
+ * run that still lacks a part fails here, naming it, instead of at the decision.
+ */
+@Component
+public class AnalysesAggregation {
+
+    public AgentRun merge(AgentRun joined, AgentRun branch) {
+        if (joined == null) {
+            return branch;
+        }
+        AgentRun merged = joined.withAnalysesOf(branch);
+        if (merged.sentiment() == null || merged.technical() == null) {
+            throw new IllegalStateException("analyses of " + merged.agentId() + " run " + merged.runId() + " joined without its "
+                    + (merged.technical() == null ? "technical signal" : "sentiment reading")
+                    + "; both branches must return the run with their part filled in");
+        }
+        return merged;
+    }
+}
