@@ -16,14 +16,10 @@ class WeightedDecisionPolicyTest {
     private final WeightedDecisionPolicy policy = new WeightedDecisionPolicy();
 
     static AgentSettings agent(double sentimentWeight, double technicalWeight, double threshold) {
-        return AgentSettings.fromParameters(Map.ofEntries(
-                Map.entry("agentId", "agent_test"), Map.entry("symbol", "TSLA"), Map.entry("assetClass", "us_equity"),
-                Map.entry("cron", "0 */5 9-15 ? * MON-FRI"), Map.entry("barTimeframe", "5Min"), Map.entry("barCount", "100"),
-                Map.entry("sentimentWeight", String.valueOf(sentimentWeight)),
-                Map.entry("technicalWeight", String.valueOf(technicalWeight)),
-                Map.entry("threshold", String.valueOf(threshold)), Map.entry("orderNotional", "1000"),
-                Map.entry("maxPositionValue", "10000"), Map.entry("maxOrderNotional", "5000"),
-                Map.entry("maxOrdersPerDay", "20"), Map.entry("allowShort", "false")));
+        Map<String, Object> p = io.ztrade.agent.TestAgents.defaults("TSLA", "us_equity");
+        p.putAll(Map.of("agentId", "agent_test", "sentimentWeight", String.valueOf(sentimentWeight),
+                "technicalWeight", String.valueOf(technicalWeight), "threshold", String.valueOf(threshold)));
+        return AgentSettings.fromParameters(p);
     }
 
     static SentimentReading sentiment(double score) {
