@@ -107,6 +107,21 @@ class RoutesValidatorTest {
         assertThat(result.agents()).containsOnlyKeys("agent_spy", "agent_qqq").containsEntry("agent_spy", "SPY");
     }
 
+    /** Wiring the template no longer declares (replay and test routes bind their own beans) is just unknown. */
+    @Test
+    void theWiringCheckFollowsTheTemplate() throws Exception {
+        String template = Files.readString(TestAgents.TEMPLATE);
+        int riskBean = template.indexOf("      - name: riskBean");
+        Files.writeString(routes.resolve("agent-template.yaml"), template.substring(0, riskBean)
+                + template.substring(template.indexOf("    route:", riskBean)));
+        Files.writeString(routes.resolve("agents.yaml"), SPY + "      - { name: riskBean, value: lenientRisk }\n"
+                + "      - { name: trigger, value: replay }\n");
+
+        assertThat(RoutesValidator.validate(routes).problems()).extracting(Object::toString).containsExactly(
+                routes.resolve("agents.yaml") + ":7: agent agent_spy: parameter 'riskBean' is unknown: not a parameter of the trading-agent template",
+                routes.resolve("agents.yaml") + ":8: agent agent_spy: parameter 'trigger' is the template's wiring, set by Ztrade, not an agent setting; remove it");
+    }
+
     /** Start-up reads what {@code camel.main.routes-include-pattern} names, classpath resources too. */
     @Test
     void validatesTheFilesStartUpIncludes() throws Exception {
