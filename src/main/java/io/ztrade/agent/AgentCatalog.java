@@ -1,7 +1,6 @@
 package io.ztrade.agent;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every agent that {@code routes/agents.yaml} defines, read from the routes Camel makes out of the
- * {@value #TEMPLATE_ID} template. Each route is checked the moment Camel adds it, before it starts: an unknown
- * parameter, a missing symbol or a bad cron fails start-up with the agent and the field named. A route reload
- * replaces the agent's settings.
+ * {@value #TEMPLATE_ID} template. An agent is named once, by its {@code routeId}: as Camel adds the route (before
+ * it is built) its {@code agentId} parameter and node-id prefix ({@code agent_spy.}) are set from it. The entries
+ * were checked before Camel loaded them ({@link RoutesValidator}); the settings are parsed here once more, strictly,
+ * for the routes made in Java (replays, tests). A route reload replaces the agent's settings.
  */
 @Component
 public class AgentCatalog implements ModelLifecycleStrategy {
@@ -29,52 +29,57 @@ public class AgentCatalog implements ModelLifecycleStrategy {
     /** The template's {@code trigger} for live agents; any other trigger makes a replay route, not an agent. */
     public static final String LIVE_TRIGGER = "quartz";
 
+    /**
+     * The template's wiring: where a run comes from and goes to, and the beans it calls. Ztrade sets them (a replay
+     * its own); an entry in {@code routes/} may not, or it could send orders past {@code direct:submitOrder}'s guard
+     * or drop out of the agents. A name the template no longer declares is simply unknown there.
+     */
+    public static final Set<String> WIRING_PARAMETERS = Set.of("trigger", "marketDataUri", "orderUri", "recordUri",
+            "runLog", "errorHandling", "runsBean", "sentimentBean", "riskBean");
+
     private final Map<String, AgentSettings> agents = new ConcurrentSkipListMap<>();
     private CamelContext camel;
-    private final Map<String, Set<String>> templateParameters = new ConcurrentSkipListMap<>();
+    /** The template's parameters, and those of them with a default (Camel puts these in each route it makes). */
+    private volatile Set<String> declared;
+    private volatile Set<String> defaulted;
 
     @Override
     public void onAddRouteTemplateDefinition(RouteTemplateDefinition template) {
-        templateParameters.put(template.getId(), template.getTemplateParameters() == null ? Set.of()
-                : template.getTemplateParameters().stream().map(RouteTemplateParameterDefinition::getName)
-                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+        if (TEMPLATE_ID.equals(template.getId()) && template.getTemplateParameters() != null) {
+            List<RouteTemplateParameterDefinition> parameters = template.getTemplateParameters();
+            declared = parameters.stream().map(RouteTemplateParameterDefinition::getName).collect(Collectors.toSet());
+            defaulted = parameters.stream().filter(p -> p.getDefaultValue() != null)
+                    .map(RouteTemplateParameterDefinition::getName).collect(Collectors.toSet());
+        }
     }
 
     @Override
     public void onRemoveRouteTemplateDefinition(RouteTemplateDefinition template) {
-        if (template != null) {
-            templateParameters.remove(template.getId());
-        }
     }
 
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
         // not only isCreatedFromTemplate(): a route re-added after advice or reload still carries its parameters
-        if (route == null || route.getTemplateParameters() == null || route.getTemplateParameters().isEmpty()) {
-            return;
+        Map<String, Object> parameters = route == null ? null : route.getTemplateParameters();
+        if (parameters == null || route.getRouteId() == null || defaulted == null
+                || !parameters.keySet().containsAll(defaulted)) {
+            return; // not a route of this template
         }
-        Map<String, Object> parameters = route.getTemplateParameters();
-        Set<String> declared = templateParameters.get(TEMPLATE_ID);
-        if (declared == null || !declared.containsAll(required())) {
-            return; // a route made from some other template
-        }
-        String agentId = String.valueOf(parameters.getOrDefault("agentId", route.getRouteId()));
+        // named once: the agent id and the node-id prefix are the route id's
+        parameters.putIfAbsent("agentId", route.getRouteId());
+        route.setNodePrefixId(route.getRouteId() + ".");
         for (String name : parameters.keySet()) {
-            if (name.contains("-") && parameters.containsKey(camelCase(name))) {
-                continue; // the dashed twin Camel adds of a camelCase parameter; judge the original
-            }
-            if (!declared.contains(name) && !declared.contains(camelCase(name)) && !CAMEL_PARAMETERS.contains(name)) {
-                throw new InvalidAgentException(agentId, name, "is not a parameter of the " + TEMPLATE_ID
-                        + " template; known parameters: " + String.join(", ", declared));
+            if (!name.contains("-") && !declared.contains(name) && !CAMEL_PARAMETERS.contains(name)) {
+                throw new InvalidAgentException(route.getRouteId(), name, "is unknown");
             }
         }
         AgentSettings settings = AgentSettings.fromParameters(parameters);
-        if (!LIVE_TRIGGER.equals(String.valueOf(parameters.getOrDefault("trigger", LIVE_TRIGGER)))) {
+        if (!LIVE_TRIGGER.equals(String.valueOf(parameters.get("trigger")))) {
             return; // a replay of an agent (io.ztrade.backtest): checked like any agent, but not a live agent itself
         }
-        if (route.getRouteId() != null && !route.getRouteId().equals(settings.agentId())) {
-            throw new InvalidAgentException(agentId, "agentId", "must equal the routeId '" + route.getRouteId()
-                    + "' so runs, ids and the console agree");
+        if (!route.getRouteId().equals(settings.agentId())) {
+            throw new InvalidAgentException(settings.agentId(), "agentId", "must equal the routeId '"
+                    + route.getRouteId() + "' so runs, ids and the console agree");
         }
         agents.put(settings.agentId(), settings);
     }
@@ -106,25 +111,6 @@ public class AgentCatalog implements ModelLifecycleStrategy {
 
     public Collection<AgentSettings> all() {
         return agents.values().stream().filter(this::hasRoute).toList();
-    }
-
-    /** Camel also lists each parameter in its dashed form (technical-weight for technicalWeight). */
-    private static String camelCase(String dashed) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : dashed.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
-
-    private static Set<String> required() {
-        return Set.of("agentId", "symbol", "cron");
     }
 
     /** Keys Camel itself may add to a templated route's parameters. */

@@ -7,31 +7,18 @@ import io.ztrade.technical.Indicators;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
-import org.quartz.CronExpression;
 
 /**
- * One agent's settings: the parameters of its {@code templatedRoute} entry in {@code routes/agents.yaml},
- * with the template's defaults filled in. Built once when the route is added, checked here so a bad
- * entry fails start-up with the agent and the field named.
+ * One agent's settings: the parameters of its {@code templatedRoute} entry in {@code routes/agents.yaml}, with the
+ * template's defaults filled in by Camel. The template ({@code routes/agent-template.yaml}) holds the only defaults
+ * and says what each parameter means; here each is parsed strictly and checked, so a bad entry is named by agent and
+ * parameter.
  *
- * @param agentId          route id and agent id, e.g. {@code agent_tsla}
- * @param symbol           Alpaca symbol, e.g. {@code TSLA} or {@code BTC/USD}
- * @param assetClass       {@code us_equity} (NYSE session) or {@code crypto} (24/7)
- * @param cron             Quartz cron expression, read in America/New_York
- * @param barTimeframe     Alpaca bar timeframe for the technical analysis, e.g. {@code 5Min}
- * @param barCount         how many recent bars to fetch (defaults to 100)
- * @param sentimentWeight  weight of the sentiment score in the decision (defaults to 0.6)
- * @param technicalWeight  weight of the technical signal in the decision (defaults to 0.4)
- * @param threshold        BUY above it, SELL below its negative, HOLD between (defaults to 0.2)
- * @param orderNotional    dollars per order (defaults to 1000)
- * @param maxPositionValue the most the position may be worth after a buy, in dollars (defaults to 10000)
- * @param maxOrderNotional the largest single order, in dollars (defaults to 5000)
- * @param maxOrdersPerDay  orders per agent per New York day (defaults to 20)
- * @param allowShort       whether a SELL may open or grow a short position (defaults to false)
- * @param indicators       the technical analysis' indicator periods (defaults RSI 14, MACD 12/26/9, SMA 20/50,
- *                         Bollinger 20 x 2)
- * @param protections      drawdown, daily loss and losing-streak limits (defaults: all off)
+ * @param agentId     route id and agent id, e.g. {@code agent_tsla}
+ * @param assetClass  {@code us_equity} (NYSE session) or {@code crypto} (24/7)
+ * @param cron        Quartz cron expression, read in America/New_York
+ * @param indicators  the technical analysis' indicator periods
+ * @param protections drawdown, daily loss and losing-streak limits
  */
 public record AgentSettings(
         String agentId,
@@ -52,44 +39,41 @@ public record AgentSettings(
         ProtectionLimits protections) {
 
     /**
-     * Reads an agent's template parameters (as Camel resolved them, defaults included).
+     * Reads an agent's template parameters (as Camel resolved them, defaults included): every parameter must be
+     * there, there is no default here.
      *
-     * @throws InvalidAgentException naming the agent and the field when a value is missing or wrong
+     * @throws InvalidAgentException naming the agent and the parameter when a value is missing or wrong
      */
     public static AgentSettings fromParameters(Map<String, ?> parameters) {
-        String agentId = text(parameters, "?", "agentId");
-        Reader r = new Reader(agentId, parameters);
+        String agentId = AgentParameters.text(parameters, "?", "agentId");
+        AgentParameters r = new AgentParameters(agentId, parameters);
         AgentSettings settings = new AgentSettings(
                 agentId,
                 r.text("symbol"),
                 r.parse("assetClass", AssetClass::fromAlpacaName),
-                r.parse("cron", AgentSettings::checkedCron),
+                r.parse("cron", AgentParameters::cron),
                 r.text("barTimeframe"),
-                r.parse("barCount", Integer::parseInt),
-                r.parse("sentimentWeight", Double::parseDouble),
-                r.parse("technicalWeight", Double::parseDouble),
-                r.parse("threshold", Double::parseDouble),
-                r.parse("orderNotional", BigDecimal::new),
-                r.parse("maxPositionValue", BigDecimal::new),
-                r.parse("maxOrderNotional", BigDecimal::new),
-                r.parse("maxOrdersPerDay", Integer::parseInt),
-                r.parse("allowShort", AgentSettings::strictBoolean),
-                new Indicators(
-                        r.parseOr("rsiPeriod", Integer::parseInt, Indicators.DEFAULTS.rsiPeriod()),
-                        r.parseOr("macdFast", Integer::parseInt, Indicators.DEFAULTS.macdFast()),
-                        r.parseOr("macdSlow", Integer::parseInt, Indicators.DEFAULTS.macdSlow()),
-                        r.parseOr("macdSignal", Integer::parseInt, Indicators.DEFAULTS.macdSignal()),
-                        r.parseOr("smaFast", Integer::parseInt, Indicators.DEFAULTS.smaFast()),
-                        r.parseOr("smaSlow", Integer::parseInt, Indicators.DEFAULTS.smaSlow()),
-                        r.parseOr("bollingerPeriod", Integer::parseInt, Indicators.DEFAULTS.bollingerPeriod()),
-                        r.parseOr("bollingerWidth", Double::parseDouble, Indicators.DEFAULTS.bollingerWidth())),
-                new ProtectionLimits(
-                        r.parseOr("maxDrawdown", BigDecimal::new, ProtectionLimits.OFF.maxDrawdown()),
-                        r.parseOr("maxDailyLoss", BigDecimal::new, ProtectionLimits.OFF.maxDailyLoss()),
-                        r.parseOr("cooldownAfterLosses", Integer::parseInt, ProtectionLimits.OFF.cooldownAfterLosses()),
-                        r.parseOr("cooldownPeriod", AgentSettings::period, ProtectionLimits.OFF.cooldownPeriod())));
+                r.integer("barCount"),
+                r.decimal("sentimentWeight"),
+                r.decimal("technicalWeight"),
+                r.decimal("threshold"),
+                r.dollars("orderNotional"),
+                r.dollars("maxPositionValue"),
+                r.dollars("maxOrderNotional"),
+                r.integer("maxOrdersPerDay"),
+                r.parse("allowShort", AgentParameters::strictBoolean),
+                new Indicators(r.integer("rsiPeriod"), r.integer("macdFast"), r.integer("macdSlow"),
+                        r.integer("macdSignal"), r.integer("smaFast"), r.integer("smaSlow"),
+                        r.integer("bollingerPeriod"), r.decimal("bollingerWidth")),
+                new ProtectionLimits(r.dollars("maxDrawdown"), r.dollars("maxDailyLoss"),
+                        r.integer("cooldownAfterLosses"), r.parse("cooldownPeriod", AgentParameters::period)));
         settings.checkRanges();
         return settings;
+    }
+
+    /** Every parameter of these settings, as the template names them (a replay's route is made from them). */
+    public Map<String, Object> toParameters() {
+        return AgentParameters.of(this);
     }
 
     /** Alpaca's market data and news APIs write crypto without the slash in some places. */
@@ -159,29 +143,6 @@ public record AgentSettings(
         }
     }
 
-    /** A period such as 90s, 60m, 4h or 1d (or ISO-8601, PT60M): a number and a unit, nothing else. */
-    private static Duration period(String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(value);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        try {
-            Duration d = Duration.parse(value);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("'" + value + "' is negative");
-            }
-            return d;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a period such as 90s, 60m, 4h or 1d");
-        }
-    }
-
     private void requireBetween(String field, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new InvalidAgentException(agentId, field, "must be between " + min + " and " + max + ", got " + value);
@@ -191,54 +152,6 @@ public record AgentSettings(
     private void requirePositive(String field, BigDecimal value) {
         if (value.signum() <= 0) {
             throw new InvalidAgentException(agentId, field, "must be positive, got " + value);
-        }
-    }
-
-    private static String checkedCron(String cron) {
-        if (!CronExpression.isValidExpression(cron)) {
-            try {
-                new CronExpression(cron);
-            } catch (java.text.ParseException e) {
-                throw new IllegalArgumentException("'" + cron + "' is not a Quartz cron expression: " + e.getMessage());
-            }
-        }
-        return cron;
-    }
-
-    private static boolean strictBoolean(String value) {
-        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException("'" + value + "' is not true or false");
-    }
-
-    private static String text(Map<String, ?> parameters, String agentId, String field) {
-        Object value = parameters.get(field);
-        if (value == null || value.toString().isBlank()) {
-            throw new InvalidAgentException(agentId, field, "is missing");
-        }
-        return value.toString().trim();
-    }
-
-    private record Reader(String agentId, Map<String, ?> parameters) {
-        String text(String field) {
-            return AgentSettings.text(parameters, agentId, field);
-        }
-
-        /** A parameter added to the template later: routes made before it (or a test's map) may lack it. */
-        <T> T parseOr(String field, Function<String, T> parser, T fallback) {
-            Object value = parameters.get(field);
-            return value == null || value.toString().isBlank() ? fallback : parse(field, parser);
-        }
-
-        <T> T parse(String field, Function<String, T> parser) {
-            String raw = text(field);
-            try {
-                return parser.apply(raw);
-            } catch (RuntimeException e) {
-                String why = e instanceof NumberFormatException ? "'" + raw + "' is not a number" : e.getMessage();
-                throw new InvalidAgentException(agentId, field, why);
-            }
         }
     }
 }

@@ -1,32 +1,31 @@
 package io.ztrade.agent;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 
 /**
- * Checks the route files offline, without starting Camel (like {@code airflow dags list-import-errors}): YAML
- * syntax, every {@code templatedRoute} of the {@value AgentCatalog#TEMPLATE_ID} template (known template, routeId,
- * prefixId and agentId agreeing, no unknown parameter, no duplicate agent) and each agent's settings with the same
- * checks start-up applies ({@link AgentSettings#fromParameters}). Each problem names the file, the line and what is
- * wrong. Run by {@code bin/ztrade validate}.
+ * The one check of the route files, run by start-up ({@link RoutesCheck}, before Camel builds a route), live
+ * reload and {@code bin/ztrade validate} alike (like {@code airflow dags list-import-errors}): YAML syntax, each
+ * {@code templatedRoute} entry of the {@value AgentCatalog#TEMPLATE_ID} template ({@link AgentEntries}: known
+ * template and parameters, no wiring parameter, ids agreeing, no agent twice, settings that parse and are in range),
+ * then, when all that passes, the files loaded into a Camel context that is never started (Camel's own DSL checks).
+ * Each problem is one line naming file, line and what is wrong.
  */
 public final class RoutesValidator {
 
@@ -38,29 +37,73 @@ public final class RoutesValidator {
         }
     }
 
-    private record Template(Map<String, String> defaults) {
+    /** A route file: the name it is reported under and its text. */
+    record RouteFile(Path name, String location, String text) {
     }
 
-    private record Entry(Path file, int line, MappingNode node) {
-    }
+    /** Camel's YAML errors end with "in file:routes/agents.yaml, line 5, column 7:" and the line quoted. */
+    private static final Pattern CAMEL_MARK = Pattern.compile("(?s)(.*?)\\s*\\n\\s*in \\S+, line (\\d+), column \\d+:.*");
 
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, Template> templates = new HashMap<>();
-    private final List<Entry> entries = new ArrayList<>();
     private final Map<String, String> agents = new TreeMap<>();
 
-    /** Validates every {@code *.yaml} file in the directory. */
+    private RoutesValidator() {
+    }
+
+    /** Validates every {@code *.yaml} and {@code *.yml} file in the directory. */
     public static RoutesValidator validate(Path directory) throws IOException {
-        RoutesValidator validator = new RoutesValidator();
-        List<Path> files = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         try (DirectoryStream<Path> yaml = Files.newDirectoryStream(directory, "*.{yaml,yml}")) {
-            yaml.forEach(files::add);
+            yaml.forEach(paths::add);
         }
-        files.sort(null);
-        for (Path file : files) {
-            validator.read(file);
+        paths.sort(null);
+        List<RouteFile> files = new ArrayList<>();
+        for (Path path : paths) {
+            files.add(new RouteFile(path, "file:" + path, Files.readString(path)));
         }
-        validator.checkEntries();
+        return validate(files);
+    }
+
+    /**
+     * Validates the files Camel would load for {@code camel.main.routes-include-pattern}: comma-separated
+     * {@code file:} and {@code classpath:} patterns, e.g. {@code file:routes/*.yaml}.
+     */
+    public static RoutesValidator validateIncluded(String includePattern) {
+        List<RouteFile> files = new ArrayList<>();
+        DefaultCamelContext camel = new DefaultCamelContext();
+        try {
+            for (String pattern : includePattern.split(",")) {
+                String p = pattern.trim();
+                try {
+                    for (Resource resource : PluginHelper.getPackageScanResourceResolver(camel).findResources(p)) {
+                        files.add(read(resource));
+                    }
+                } catch (Exception e) {
+                    RoutesValidator failed = new RoutesValidator();
+                    failed.problems.add(new Problem(Path.of(p.replaceFirst("^file:", "")), 0,
+                            "cannot read the route files: " + e));
+                    return failed;
+                }
+            }
+        } finally {
+            camel.stop();
+        }
+        return validate(files);
+    }
+
+    static RoutesValidator validate(List<RouteFile> files) {
+        RoutesValidator validator = new RoutesValidator();
+        AgentEntries entries = new AgentEntries();
+        for (RouteFile file : files) {
+            entries.read(file).ifPresent(validator.problems::add);
+        }
+        validator.problems.addAll(entries.check());
+        if (validator.problems.isEmpty()) {
+            validator.loadIntoCamel(files);
+        }
+        if (validator.problems.isEmpty()) {
+            validator.agents.putAll(entries.agents());
+        }
         return validator;
     }
 
@@ -68,139 +111,69 @@ public final class RoutesValidator {
         return List.copyOf(problems);
     }
 
-    /** The agents found valid, by id, with their symbol. */
+    /** The agents found valid, by id, with their symbol; none while there is a problem. */
     public Map<String, String> agents() {
         return Map.copyOf(agents);
     }
 
-    private void read(Path file) throws IOException {
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problems.add(new Problem(file, line, "not valid YAML: " + e.getProblem()));
-            return;
-        }
-        if (root == null) {
-            return;
-        }
-        if (!(root instanceof SequenceNode list)) {
-            problems.add(new Problem(file, line(root), "a routes file is a YAML list (each item '- route:', '- routeTemplate:', ...)"));
-            return;
-        }
-        for (Node item : list.getValue()) {
-            if (!(item instanceof MappingNode mapping)) {
-                continue;
-            }
-            for (NodeTuple tuple : mapping.getValue()) {
-                String kind = scalar(tuple.getKeyNode());
-                if ("routeTemplate".equals(kind) && tuple.getValueNode() instanceof MappingNode template) {
-                    readTemplate(template);
-                } else if ("templatedRoute".equals(kind) && tuple.getValueNode() instanceof MappingNode entry) {
-                    entries.add(new Entry(file, line(tuple.getKeyNode()), entry));
-                }
-            }
-        }
-    }
-
-    private void readTemplate(MappingNode template) {
-        String id = scalar(get(template, "id"));
-        Map<String, String> defaults = new LinkedHashMap<>();
-        if (get(template, "parameters") instanceof SequenceNode parameters) {
-            for (Node parameter : parameters.getValue()) {
-                if (parameter instanceof MappingNode p) {
-                    defaults.put(scalar(get(p, "name")), scalar(get(p, "defaultValue")));
-                }
-            }
-        }
-        templates.put(id, new Template(defaults));
-    }
-
-    private void checkEntries() {
-        for (Entry entry : entries) {
-            check(entry);
-        }
-    }
-
-    private void check(Entry entry) {
-        Path file = entry.file();
-        String ref = scalar(get(entry.node(), "routeTemplateRef"));
-        String routeId = scalar(get(entry.node(), "routeId"));
-        String prefixId = scalar(get(entry.node(), "prefixId"));
-        Template template = templates.get(ref);
-        if (template == null) {
-            problems.add(new Problem(file, entry.line(), "templatedRoute " + routeId + ": routeTemplateRef '" + ref
-                    + "' is not a template in these files; templates: " + String.join(", ", templates.keySet())));
-            return;
-        }
-        if (!AgentCatalog.TEMPLATE_ID.equals(ref)) {
-            return;
-        }
-        Map<String, String> values = new LinkedHashMap<>(template.defaults());
-        values.values().removeIf(v -> v == null);
-        String agentId = routeId;
-        if (get(entry.node(), "parameters") instanceof SequenceNode parameters) {
-            for (Node parameter : parameters.getValue()) {
-                if (!(parameter instanceof MappingNode p)) {
-                    continue;
-                }
-                String name = scalar(get(p, "name"));
-                if (!template.defaults().containsKey(name)) {
-                    problems.add(new Problem(file, line(parameter), "agent " + routeId + ": parameter '" + name
-                            + "' is not a parameter of the " + ref + " template; known parameters: "
-                            + String.join(", ", template.defaults().keySet())));
-                    continue;
-                }
-                values.put(name, scalar(get(p, "value")));
-                if (name.equals("agentId")) {
-                    agentId = scalar(get(p, "value"));
-                }
-            }
-        }
-        if (routeId == null) {
-            problems.add(new Problem(file, entry.line(), "templatedRoute of " + ref + " has no routeId; use the agent id"));
-            return;
-        }
-        if (!routeId.equals(agentId)) {
-            problems.add(new Problem(file, entry.line(), "agent " + routeId + ": parameter 'agentId' is '" + agentId
-                    + "' but must equal the routeId '" + routeId + "'"));
-        }
-        if (!(routeId + ".").equals(prefixId)) {
-            problems.add(new Problem(file, entry.line(), "agent " + routeId + ": prefixId must be '" + routeId
-                    + ".' (with its dot) so node ids read " + routeId + ".decision, got '" + prefixId + "'"));
-        }
-        if (agents.containsKey(routeId)) {
-            problems.add(new Problem(file, entry.line(), "agent " + routeId + " is defined twice"));
-            return;
-        }
+    /** Camel's own checks: the files loaded as start-up loads them (templates first), into a context never started. */
+    private void loadIntoCamel(List<RouteFile> files) {
+        List<RouteFile> ordered = new ArrayList<>(files.stream().filter(f -> f.text().contains("routeTemplate:")).toList());
+        files.stream().filter(f -> !ordered.contains(f)).forEach(ordered::add);
+        DefaultCamelContext camel = new DefaultCamelContext();
         try {
-            AgentSettings settings = AgentSettings.fromParameters(values);
-            agents.put(routeId, settings.symbol());
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(file, entry.line(), e.getMessage()));
-        }
-    }
-
-    private static Node get(MappingNode mapping, String key) {
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (key.equals(scalar(tuple.getKeyNode()))) {
-                return tuple.getValueNode();
+            camel.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(new AgentCatalog());
+            for (RouteFile file : ordered) {
+                try {
+                    PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString(file.location(), file.text()));
+                } catch (Exception e) {
+                    problems.add(camelProblem(file, e));
+                    return;
+                }
             }
+        } finally {
+            camel.stop();
         }
-        return null;
     }
 
-    private static String scalar(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
+    private static Problem camelProblem(RouteFile file, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() != null && !cause.getMessage().contains(" line ")) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        Matcher mark = CAMEL_MARK.matcher(message);
+        if (mark.matches()) {
+            return new Problem(file.name(), Integer.parseInt(mark.group(2)), mark.group(1).strip());
+        }
+        return new Problem(file.name(), 0, message.lines().findFirst().orElse(message));
     }
 
-    private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+    private static RouteFile read(Resource resource) throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            String location = resource.getLocation();
+            String name = location.startsWith("file:") ? location.substring("file:".length()) : location;
+            return new RouteFile(Path.of(name), location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The parameters the {@value AgentCatalog#TEMPLATE_ID} template declares in a routes file, in order, with their
+     * defaults (null for none): the template's defaults are the only ones.
+     */
+    public static Map<String, String> templateDefaults(Path file) throws IOException {
+        AgentEntries entries = new AgentEntries();
+        entries.read(new RouteFile(file, "file:" + file, Files.readString(file))).ifPresent(p -> {
+            throw new IllegalArgumentException(p.toString());
+        });
+        return new LinkedHashMap<>(entries.templateDefaults(AgentCatalog.TEMPLATE_ID));
     }
 
     /** {@code java ... io.ztrade.agent.RoutesValidator [routes-directory]}: exit 0 when valid, 1 with problems. */
     public static void main(String[] args) throws IOException {
+        // no Spring Boot here to set the levels: logback's default would print Camel's DEBUG lines among the problems
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Path directory = Path.of(args.length > 0 ? args[0] : "routes");
         if (!Files.isDirectory(directory)) {
             System.err.println(directory + ": no such directory");
@@ -208,7 +181,7 @@ public final class RoutesValidator {
         }
         RoutesValidator result = validate(directory);
         if (result.problems().isEmpty()) {
-            System.out.println(directory + ": OK, " + result.agents().size() + " agent(s): " + result.agents());
+            System.out.println(directory + ": OK, " + result.agents().size() + " agent(s): " + new TreeMap<>(result.agents()));
             return;
         }
         result.problems().forEach(System.out::println);

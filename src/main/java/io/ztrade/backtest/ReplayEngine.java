@@ -228,26 +228,8 @@ public class ReplayEngine {
         }
     }
 
+    /** Every template parameter of the agent's settings; the template's defaults are already in them. */
     static Map<String, Object> parametersOf(AgentSettings a) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("agentId", a.agentId());
-        p.put("symbol", a.symbol());
-        p.put("assetClass", a.assetClass().alpacaName());
-        p.put("cron", a.cron());
-        p.put("barTimeframe", a.barTimeframe());
-        p.put("barCount", String.valueOf(a.barCount()));
-        p.put("sentimentWeight", String.valueOf(a.sentimentWeight()));
-        p.put("technicalWeight", String.valueOf(a.technicalWeight()));
-        p.put("threshold", String.valueOf(a.threshold()));
-        p.put("orderNotional", a.orderNotional().toPlainString());
-        p.put("maxPositionValue", a.maxPositionValue().toPlainString());
-        p.put("maxOrderNotional", a.maxOrderNotional().toPlainString());
-        p.put("maxOrdersPerDay", String.valueOf(a.maxOrdersPerDay()));
-        p.put("allowShort", String.valueOf(a.allowShort()));
-        p.put("maxDrawdown", a.protections().maxDrawdown().toPlainString());
-        p.put("maxDailyLoss", a.protections().maxDailyLoss().toPlainString());
-        p.put("cooldownAfterLosses", String.valueOf(a.protections().cooldownAfterLosses()));
-        p.put("cooldownPeriod", a.protections().cooldownPeriod().toString());
-        return p;
+        return a.toParameters();
     }
 }

@@ -44,57 +44,73 @@ class AgentCatalogTest {
                 - templatedRoute:
                     routeTemplateRef: trading-agent
                     routeId: %1$s
-                    prefixId: %1$s.
                     parameters:
-                      - { name: agentId, value: %1$s }
                 %2$s
                 """.formatted(agentId, extraParameters);
     }
 
+    /** The test's own agents, never the user's routes/agents.yaml: named once, by the routeId. */
     @Test
-    void readsTheShippedAgentsWithTheTemplateDefaults() throws Exception {
-        load(Files.readString(Path.of("routes/agents.yaml")));
+    void anAgentIsItsRouteIdWithTheTemplateDefaults() throws Exception {
+        load(entry("agent_btc", "      - { name: symbol, value: BTC/USD }\n      - { name: assetClass, value: crypto }\n"
+                + "      - { name: cron, value: \"0 0 * * * ?\" }")
+                + entry("agent_tsla", "      - { name: symbol, value: TSLA }\n"
+                + "      - { name: cron, value: \"0 */5 9-15 ? * MON-FRI\" }"));
 
-        assertThat(catalog.all()).extracting(AgentSettings::agentId).containsExactly("agent_btc", "agent_iwm", "agent_tsla");
+        assertThat(catalog.all()).extracting(AgentSettings::agentId).containsExactly("agent_btc", "agent_tsla");
         AgentSettings btc = catalog.get("agent_btc");
         assertThat(btc.symbol()).isEqualTo("BTC/USD");
         assertThat(btc.assetClass()).isEqualTo(AssetClass.CRYPTO);
-        assertThat(btc.sentimentWeight()).isEqualTo(0.6);
-        assertThat(btc.technicalWeight()).isEqualTo(0.4);
+        assertThat(btc).isEqualTo(AgentSettings.fromParameters(withDefaults("agent_btc", "BTC/USD", "crypto", "0 0 * * * ?")));
         assertThat(catalog.get("agent_tsla").cron()).isEqualTo("0 */5 9-15 ? * MON-FRI");
-        assertThat(catalog.get("agent_iwm").assetClass()).isEqualTo(AssetClass.US_EQUITY);
+        // the agent id and the node-id prefix Camel builds the route with: agent_tsla.decision, not SPY's merging into TSLA's
+        var route = camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition("agent_tsla");
+        assertThat(route.getTemplateParameters()).containsEntry("agentId", "agent_tsla");
+        assertThat(route.getNodePrefixId()).isEqualTo("agent_tsla.");
     }
 
+    private static java.util.Map<String, Object> withDefaults(String agentId, String symbol, String assetClass, String cron) {
+        java.util.Map<String, Object> p = TestAgents.defaults(symbol, assetClass);
+        p.put("agentId", agentId);
+        p.put("cron", cron);
+        return p;
+    }
+
+    /** Value checks of the settings, through Camel as start-up reads them (the entry checks: RoutesValidatorTest). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "bad cron      | '      - { name: symbol, value: TSLA }\n      - { name: cron, value: \"0 61 * * * ?\" }' | agent agent_bad: parameter 'cron' '0 61 * * * ?' is not a Quartz cron expression",
-            "missing symbol| '      - { name: cron, value: \"0 0 * * * ?\" }' | agent agent_bad: parameter 'symbol' is missing",
-            "unknown field | '      - { name: symbol, value: TSLA }\n      - { name: cron, value: \"0 0 * * * ?\" }\n      - { name: stopLoss, value: \"5\" }' | agent agent_bad: parameter 'stopLoss' is not a parameter of the trading-agent template",
-            "not a number  | '      - { name: symbol, value: TSLA }\n      - { name: cron, value: \"0 0 * * * ?\" }\n      - { name: threshold, value: high }' | agent agent_bad: parameter 'threshold' 'high' is not a number",
-            "weights sum   | '      - { name: symbol, value: TSLA }\n      - { name: cron, value: \"0 0 * * * ?\" }\n      - { name: sentimentWeight, value: \"0.7\" }' | agent agent_bad: parameter 'sentimentWeight' sentimentWeight + technicalWeight must be 1",
-            "asset class   | '      - { name: symbol, value: TSLA }\n      - { name: cron, value: \"0 0 * * * ?\" }\n      - { name: assetClass, value: bonds }' | agent agent_bad: parameter 'assetClass' 'bonds' is not an asset class",
+            "not a number  | '      - { name: threshold, value: high }' | agent agent_bad: parameter 'threshold' 'high' is not a number",
+            "weights sum   | '      - { name: sentimentWeight, value: \"0.7\" }' | agent agent_bad: parameter 'sentimentWeight' sentimentWeight + technicalWeight must be 1",
+            "asset class   | '      - { name: assetClass, value: bonds }' | agent agent_bad: parameter 'assetClass' 'bonds' is not an asset class",
     })
-    void aBadEntryFailsNamingTheAgentAndTheField(String problem, String parameters, String message) {
-        String yaml = entry("agent_bad", parameters.replace("\\n", "\n"));
+    void aBadValueFailsNamingTheAgentAndTheField(String problem, String parameters, String message) {
+        String yaml = entry("agent_bad", "      - { name: symbol, value: TSLA }\n      - { name: cron, value: \"0 0 * * * ?\" }\n"
+                + parameters);
 
-        assertThatThrownBy(() -> load(yaml))
-                .hasStackTraceContaining(message);
+        assertThatThrownBy(() -> load(yaml)).hasStackTraceContaining(message);
     }
 
+    /** A route made in Java without a value the template has no default for: no fallback, the parameter named. */
     @Test
-    void routeIdAndAgentIdMustAgree() {
-        String yaml = """
-                - templatedRoute:
-                    routeTemplateRef: trading-agent
-                    routeId: agent_one
-                    prefixId: agent_one.
-                    parameters:
-                      - { name: agentId, value: agent_two }
-                      - { name: symbol, value: TSLA }
-                      - { name: cron, value: "0 0 * * * ?" }
-                """;
+    void aMissingValueIsNamedNotDefaulted() {
+        java.util.Map<String, Object> parameters = withDefaults("agent_x", "TSLA", "us_equity", "0 0 * * * ?");
+        parameters.remove("rsiPeriod");
 
-        assertThatThrownBy(() -> load(yaml)).hasStackTraceContaining("agent agent_two: parameter 'agentId' must equal the routeId 'agent_one'");
+        assertThatThrownBy(() -> AgentSettings.fromParameters(parameters)).isInstanceOf(InvalidAgentException.class)
+                .hasMessage("agent agent_x: parameter 'rsiPeriod' is missing");
+    }
+
+    /** What a replay's route is made from: every parameter, so nothing falls back to a default in Java. */
+    @Test
+    void settingsWriteBackEveryParameter() {
+        java.util.Map<String, Object> parameters = withDefaults("agent_x", "TSLA", "us_equity", "0 0 * * * ?");
+        parameters.put("rsiPeriod", "9");
+        parameters.put("cooldownPeriod", "4h");
+        AgentSettings settings = AgentSettings.fromParameters(parameters);
+
+        assertThat(AgentSettings.fromParameters(settings.toParameters())).isEqualTo(settings);
+        assertThat(settings.toParameters().keySet()).containsExactlyInAnyOrderElementsOf(TestAgents.defaults("X", "crypto")
+                .keySet().stream().filter(n -> !AgentCatalog.WIRING_PARAMETERS.contains(n)).toList());
     }
 
     @Test

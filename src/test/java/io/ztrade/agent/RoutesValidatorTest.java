@@ -2,56 +2,180 @@ package io.ztrade.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ztrade.ZtradeApplication;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+/**
+ * One validator behind every entrance: each bad entry gives the same one line from {@link RoutesValidator}, from
+ * start-up (its first line of output, no stack trace) and from {@code bin/ztrade validate}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class RoutesValidatorTest {
 
-    @Test
-    void theShippedRoutesAreValid() throws Exception {
-        RoutesValidator result = RoutesValidator.validate(Path.of("routes"));
+    @TempDir
+    Path routes;
 
-        assertThat(result.problems()).isEmpty();
-        assertThat(result.agents()).containsKeys("agent_tsla", "agent_iwm", "agent_btc");
+    private static final String SPY = """
+            - templatedRoute:
+                routeTemplateRef: trading-agent
+                routeId: agent_spy
+                parameters:
+                  - { name: symbol, value: SPY }
+                  - { name: cron, value: "0 */10 9-15 ? * MON-FRI" }
+            """;
+
+    static Stream<Arguments> badEntries() {
+        return Stream.of(
+                Arguments.of("unknown parameter", SPY + "      - { name: barTimefrme, value: 15Min }\n", 7,
+                        "agent agent_spy: parameter 'barTimefrme' is unknown; did you mean 'barTimeframe'?"),
+                Arguments.of("another agent's prefix", SPY.replace("    parameters:", "    prefixId: agent_tsla.\n    parameters:"), 4,
+                        "agent agent_spy: prefixId 'agent_tsla.' must be 'agent_spy.' (the routeId and a dot), or left out"),
+                Arguments.of("prefix without its dot", SPY.replace("    parameters:", "    prefixId: agent_spy\n    parameters:"), 4,
+                        "agent agent_spy: prefixId 'agent_spy' must be 'agent_spy.' (the routeId and a dot), or left out"),
+                Arguments.of("agentId not the routeId", SPY + "      - { name: agentId, value: agent_qqq }\n", 7,
+                        "agent agent_spy: parameter 'agentId' is 'agent_qqq' but must be the routeId 'agent_spy', or left out"),
+                Arguments.of("duplicate id", SPY + SPY, 9,
+                        "agent agent_spy is defined twice; the first is at %s/agents.yaml:1"),
+                Arguments.of("mis-indented parameters", SPY.replace("    parameters:", "  parameters:"), 4,
+                        "agent agent_spy: 'parameters' is outside the templatedRoute: indent it as far as routeId"),
+                Arguments.of("bad cron", SPY.replace("0 */10 9-15 ? * MON-FRI", "0 61 * * * ?"), 6,
+                        "agent agent_spy: parameter 'cron' '0 61 * * * ?' is not a Quartz cron expression: Minute and Second values must be between 0 and 59"),
+                Arguments.of("missing symbol", SPY.replace("      - { name: symbol, value: SPY }\n", ""), 1,
+                        "agent agent_spy: parameter 'symbol' is missing"),
+                Arguments.of("wiring parameter", SPY + "      - { name: orderUri, value: \"direct:elsewhere\" }\n", 7,
+                        "agent agent_spy: parameter 'orderUri' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
+                Arguments.of("malformed YAML", SPY.replace("symbol, value: SPY }", "symbol, value: SPY"), 6,
+                        "not valid YAML: expected ',' or '}', but got {"),
+                Arguments.of("unknown template", SPY.replace("trading-agent", "trading-agnt"), 1,
+                        "agent agent_spy: routeTemplateRef 'trading-agnt' is not a template in these files; did you mean 'trading-agent'?"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badEntries")
+    void aBadEntryIsTheSameOneLineAtStartUpAndFromValidate(String problem, String agents, int line, String message,
+                                                           CapturedOutput output) throws Exception {
+        Files.copy(TestAgents.TEMPLATE, routes.resolve("agent-template.yaml"));
+        Files.writeString(routes.resolve("agents.yaml"), agents);
+        String expected = routes.resolve("agents.yaml") + ":" + line + ": " + message.formatted(routes);
+
+        assertThat(RoutesValidator.validate(routes).problems()).extracting(Object::toString).containsExactly(expected);
+
+        String startUp = startUp(output);
+        assertThat(startUp.lines().findFirst()).as(startUp).contains(expected);
+        assertThat(startUp).doesNotContain("\tat ", "Exception", "APPLICATION FAILED");
+
+        Process validate = ztradeValidate();
+        String out = new String(validate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(validate.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(validate.exitValue()).isEqualTo(1);
+        assertThat(out.lines().toList()).as(out).containsExactly(expected, "1 problem(s) in " + routes);
     }
 
     @Test
-    void namesFileLineAndProblemOfEachBadEntry(@TempDir Path routes) throws Exception {
-        Files.copy(Path.of("routes/agent-template.yaml"), routes.resolve("agent-template.yaml"));
-        Files.writeString(routes.resolve("agents.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: trading-agent
-                    routeId: agent_spy
-                    prefixId: agent_spy.
-                    parameters:
-                      - { name: agentId, value: agent_spy }
-                      - { name: symbol, value: SPY }
-                      - { name: cron, value: "0 61 * * * ?" }
-
+    void anAgentIsNamedOnceAndTheLongFormStillWorksWhileItAgrees() throws Exception {
+        Files.copy(TestAgents.TEMPLATE, routes.resolve("agent-template.yaml"));
+        Files.writeString(routes.resolve("agents.yaml"), SPY + """
                 - templatedRoute:
                     routeTemplateRef: trading-agent
                     routeId: agent_qqq
-                    prefixId: agent_qqq
+                    prefixId: agent_qqq.
                     parameters:
                       - { name: agentId, value: agent_qqq }
                       - { name: symbol, value: QQQ }
                       - { name: cron, value: "0 0 * * * ?" }
-                      - { name: treshold, value: "0.2" }
                 """);
-        Files.writeString(routes.resolve("broken.yaml"), "- route:\n    from: [oops\n");
 
         RoutesValidator result = RoutesValidator.validate(routes);
 
-        assertThat(result.problems()).extracting(Object::toString).anySatisfy(p -> assertThat(p)
-                .startsWith(routes.resolve("agents.yaml") + ":1: agent agent_spy: parameter 'cron' '0 61 * * * ?'"));
-        assertThat(result.problems()).extracting(Object::toString).anySatisfy(p -> assertThat(p)
-                .startsWith(routes.resolve("agents.yaml") + ":18: agent agent_qqq: parameter 'treshold' is not a parameter"));
-        assertThat(result.problems()).extracting(Object::toString).anySatisfy(p -> assertThat(p)
-                .contains("agents.yaml:10: agent agent_qqq: prefixId must be 'agent_qqq.'"));
-        assertThat(result.problems()).extracting(Object::toString).anySatisfy(p -> assertThat(p)
-                .startsWith(routes.resolve("broken.yaml") + ":").contains("not valid YAML"));
-        assertThat(result.agents()).doesNotContainKey("agent_spy");
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.agents()).containsOnlyKeys("agent_spy", "agent_qqq").containsEntry("agent_spy", "SPY");
+    }
+
+    /** Wiring the template no longer declares (replay and test routes bind their own beans) is just unknown. */
+    @Test
+    void theWiringCheckFollowsTheTemplate() throws Exception {
+        String template = Files.readString(TestAgents.TEMPLATE);
+        int riskBean = template.indexOf("      - name: riskBean");
+        Files.writeString(routes.resolve("agent-template.yaml"), template.substring(0, riskBean)
+                + template.substring(template.indexOf("    route:", riskBean)));
+        Files.writeString(routes.resolve("agents.yaml"), SPY + "      - { name: riskBean, value: lenientRisk }\n"
+                + "      - { name: trigger, value: replay }\n");
+
+        assertThat(RoutesValidator.validate(routes).problems()).extracting(Object::toString).containsExactly(
+                routes.resolve("agents.yaml") + ":7: agent agent_spy: parameter 'riskBean' is unknown: not a parameter of the trading-agent template",
+                routes.resolve("agents.yaml") + ":8: agent agent_spy: parameter 'trigger' is the template's wiring, set by Ztrade, not an agent setting; remove it");
+    }
+
+    /** Start-up reads what {@code camel.main.routes-include-pattern} names, classpath resources too. */
+    @Test
+    void validatesTheFilesStartUpIncludes() throws Exception {
+        RoutesValidator tests = RoutesValidator.validateIncluded(
+                "file:routes/agent-template.yaml,classpath:routes/test-agents.yaml");
+        assertThat(tests.problems()).isEmpty();
+        assertThat(tests.agents()).containsOnlyKeys("test_stock", "test_crypto");
+
+        Files.writeString(routes.resolve("agents.yaml"), SPY);
+        assertThat(RoutesValidator.validateIncluded("file:routes/agent-template.yaml,file:" + routes + "/*.yaml").agents())
+                .containsOnlyKeys("agent_spy");
+    }
+
+    @Test
+    void theShippedAgentsAreValid() throws Exception {
+        Path copy = Files.createDirectory(routes.resolve("shipped"));
+        Files.copy(TestAgents.TEMPLATE, copy.resolve("agent-template.yaml"));
+        Files.copy(Path.of("routes/agents.yaml"), copy.resolve("agents.yaml"));
+
+        RoutesValidator result = RoutesValidator.validate(copy);
+
+        assertThat(result.agents()).containsKeys("agent_tsla", "agent_iwm", "agent_btc");
+    }
+
+    /** The app started as {@code bin/ztrade} users start it, on these route files; what it printed. */
+    private String startUp(CapturedOutput output) throws Exception {
+        int before = output.getAll().length();
+        // not on the thread named main: Spring Boot would keep an exit code for that thread's next uncaught exception
+        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+            try {
+                new SpringApplicationBuilder(ZtradeApplication.class).profiles("test")
+                        .run("--camel.main.routes-include-pattern=file:" + routes + "/*.yaml").close();
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Throwable thrown;
+        try {
+            thrown = failure.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            thrown = e.getCause();
+        }
+        assertThat(thrown).isInstanceOf(RoutesCheck.InvalidRoutesException.class);
+        return output.getAll().substring(before);
+    }
+
+    private Process ztradeValidate() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/ztrade", "validate", routes.toString()));
+        builder.environment().put("ZTRADE_CLASSPATH", System.getProperty("java.class.path"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
     }
 }

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** CSV in Alpaca's bar format, the seeded synthetic walk, visibility of bars at a time, and the command line. */
 class HistorySourcesTest {
 
-    static final AgentSettings TSLA = AgentSettings.fromParameters(Map.ofEntries(Map.entry("agentId", "agent_tsla"),
-            Map.entry("symbol", "TSLA"), Map.entry("assetClass", "us_equity"), Map.entry("cron", "0 */5 9-15 ? * MON-FRI"),
-            Map.entry("barTimeframe", "5Min"), Map.entry("barCount", "100"), Map.entry("sentimentWeight", "0.6"),
-            Map.entry("technicalWeight", "0.4"), Map.entry("threshold", "0.15"), Map.entry("orderNotional", "1000"),
-            Map.entry("maxPositionValue", "10000"), Map.entry("maxOrderNotional", "5000"), Map.entry("maxOrdersPerDay", "20"),
-            Map.entry("allowShort", "false")));
+    static final AgentSettings TSLA = tsla();
+
+    private static AgentSettings tsla() {
+        Map<String, Object> p = io.ztrade.agent.TestAgents.defaults("TSLA", "us_equity");
+        p.put("agentId", "agent_tsla");
+        p.put("cron", "0 */5 9-15 ? * MON-FRI");
+        return AgentSettings.fromParameters(p);
+    }
 
     @TempDir
     Path dir;

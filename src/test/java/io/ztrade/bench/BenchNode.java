@@ -70,8 +70,8 @@ public final class BenchNode {
                 .profiles("test")
                 .run("--bench.node.agents=" + n,
                         "--camel.main.name=bench-node-" + n,
-                        "--camel.main.routes-include-pattern=file:routes/agent-template.yaml"
-                                + (n > 0 ? ",file:" + agentsDir + "/*.yaml" : ""),
+                        // the bench's copy of the template (its in-process wiring) and its agents
+                        "--camel.main.routes-include-pattern=file:" + agentsDir + "/*.yaml",
                         "--camel.component.quartz.thread-pool-size=10",
                         "--camel.main.jmx-management-m-beans-level=" + mbeans,
                         "--camel.springboot.main-run-controller=false",
@@ -200,6 +200,14 @@ public final class BenchNode {
         return p;
     }
 
+    /**
+     * The bench's wiring (in-process providers): an agent entry may not set wiring, so it is the defaults of the
+     * bench's copy of the template, which the node loads instead of routes/agent-template.yaml.
+     */
+    static final Map<String, String> WIRING = Map.of("marketDataUri", "direct:benchMarket", "orderUri", "direct:benchOrder",
+            "recordUri", "direct:benchRecord", "runLog", "io.ztrade.bench.runs", "sentimentBean", "benchSentiment",
+            "riskBean", "benchRisk");
+
     /** The agents' YAML: {@code templatedRoute} entries, at most 1,000 to a file (one YAML document holds 3 MiB). */
     static void writeAgents(int n, Path dir) throws Exception {
         Files.createDirectories(dir);
@@ -208,25 +216,23 @@ public final class BenchNode {
                 Files.delete(p);
             }
         }
+        String template = Files.readString(TestAgents.TEMPLATE);
+        for (Map.Entry<String, String> w : WIRING.entrySet()) {
+            template = template.replaceFirst("(- name: " + w.getKey() + "\\n(?:\\s+\\w+: [^\\n]*\\n)*?\\s+defaultValue: )[^\\n]*",
+                    "$1" + w.getValue());
+        }
+        Files.writeString(dir.resolve("agent-template.yaml"), template);
         for (int from = 0; from < n; from += 1000) {
             StringBuilder yaml = new StringBuilder();
             for (int i = from; i < Math.min(n, from + 1000); i++) {
                 String id = String.format(Locale.ROOT, "b%05d", i);
                 yaml.append("- templatedRoute:\n    routeTemplateRef: trading-agent\n    routeId: ").append(id)
-                        .append("\n    prefixId: ").append(id).append(".\n    parameters:\n");
+                        .append("\n    parameters:\n");
                 // what a trader writes: the parameters that differ from the template's defaults
                 Map<String, Object> agent = benchAgent(id);
-                Map<String, Object> p = new java.util.LinkedHashMap<>();
-                for (String name : List.of("agentId", "symbol", "assetClass", "cron", "barTimeframe")) {
-                    p.put(name, agent.get(name));
+                for (String name : List.of("symbol", "assetClass", "cron", "barTimeframe")) {
+                    yaml.append("      - { name: ").append(name).append(", value: \"").append(agent.get(name)).append("\" }\n");
                 }
-                p.put("marketDataUri", "direct:benchMarket");
-                p.put("orderUri", "direct:benchOrder");
-                p.put("recordUri", "direct:benchRecord");
-                p.put("runLog", "io.ztrade.bench.runs");
-                p.put("sentimentBean", "benchSentiment");
-                p.put("riskBean", "benchRisk");
-                p.forEach((k, v) -> yaml.append("      - { name: ").append(k).append(", value: \"").append(v).append("\" }\n"));
             }
             Files.writeString(dir.resolve(String.format(Locale.ROOT, "agents-%05d.yaml", from)), yaml);
         }

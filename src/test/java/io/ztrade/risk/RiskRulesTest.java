@@ -8,7 +8,6 @@ import io.ztrade.broker.Account;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.broker.Position;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RiskRulesTest {
 
     static AgentSettings agent(String assetClass, boolean allowShort) {
-        Map<String, String> p = new HashMap<>(Map.of("agentId", "agent_test", "symbol", "TSLA", "assetClass", assetClass,
-                "cron", "0 0 * * * ?", "barTimeframe", "5Min", "barCount", "100", "sentimentWeight", "0.6",
-                "technicalWeight", "0.4", "threshold", "0.15", "orderNotional", "1000"));
-        p.putAll(Map.of("maxPositionValue", "10000", "maxOrderNotional", "5000", "maxOrdersPerDay", "20",
-                "allowShort", String.valueOf(allowShort)));
+        // the limits these tests sit just under, at and just over
+        Map<String, Object> p = io.ztrade.agent.TestAgents.defaults("TSLA", assetClass);
+        p.putAll(Map.of("agentId", "agent_test", "orderNotional", "1000", "maxPositionValue", "10000",
+                "maxOrderNotional", "5000", "maxOrdersPerDay", "20", "allowShort", String.valueOf(allowShort)));
         return AgentSettings.fromParameters(p);
     }
 

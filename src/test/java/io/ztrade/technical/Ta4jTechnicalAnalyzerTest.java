@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class Ta4jTechnicalAnalyzerTest {
 
+    /** The textbook periods (Wilder's RSI 14, MACD 12/26/9, ...) the expected values below are computed for. */
+    static final Indicators TEXTBOOK = new Indicators(14, 12, 26, 9, 20, 50, 20, 2.0);
+
     /** The classic 33-close RSI worked example (StockCharts' "RSI" article data). */
     static final double[] WILDER_CLOSES = {44.34, 44.09, 44.15, 43.61, 44.33, 44.83, 45.10, 45.42, 45.84, 46.08, 45.89, 46.03,
             45.61, 46.28, 46.28, 46.00, 46.03, 46.41, 46.22, 45.64, 46.21, 46.25, 45.71, 46.45, 45.78, 45.35, 44.03, 44.18,
@@ -42,14 +45,14 @@ class Ta4jTechnicalAnalyzerTest {
     }
 
     static Indicators periods(int rsi) {
-        Indicators d = Indicators.DEFAULTS;
+        Indicators d = TEXTBOOK;
         return new Indicators(rsi, d.macdFast(), d.macdSlow(), d.macdSignal(), d.smaFast(), d.smaSlow(),
                 d.bollingerPeriod(), d.bollingerWidth());
     }
 
     @Test
     void rsiFollowsWildersSmoothing() {
-        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(WILDER_CLOSES));
+        TechnicalSignal signal = analyzer.analyze(TEXTBOOK, snapshot(WILDER_CLOSES));
         assertThat(signal.indicators().get("rsi")).isCloseTo(35.5119, within(1e-3));
     }
 
@@ -65,7 +68,7 @@ class Ta4jTechnicalAnalyzerTest {
         for (int i = 0; i < closes.length; i++) {
             closes[i] = 100 + 10 * Math.sin(i / 5.0) + i * 0.3;
         }
-        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(closes));
+        TechnicalSignal signal = analyzer.analyze(TEXTBOOK, snapshot(closes));
 
         Map<String, Double> v = signal.indicators();
         assertThat(v.get("macdHistogram")).isCloseTo(-0.61037, within(1e-4));
@@ -81,7 +84,7 @@ class Ta4jTechnicalAnalyzerTest {
     void tooFewBarsGiveNoSignalAndSayWhy() {
         double[] closes = new double[19];
         java.util.Arrays.fill(closes, 100);
-        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(closes));
+        TechnicalSignal signal = analyzer.analyze(TEXTBOOK, snapshot(closes));
         assertThat(signal.confidence()).isZero();
         assertThat(signal.reason()).isEqualTo("too few bars: 19 of 20 needed");
     }
@@ -92,7 +95,7 @@ class Ta4jTechnicalAnalyzerTest {
         for (int i = 0; i < closes.length; i++) {
             closes[i] = 100 + i;
         }
-        TechnicalSignal signal = analyzer.analyze(Indicators.DEFAULTS, snapshot(closes));
+        TechnicalSignal signal = analyzer.analyze(TEXTBOOK, snapshot(closes));
         assertThat(signal.indicators().get("rsi")).isEqualTo(100.0);
         assertThat(signal.indicators().get("smaFast")).isGreaterThan(signal.indicators().get("smaSlow"));
     }
@@ -105,7 +108,6 @@ class Ta4jTechnicalAnalyzerTest {
         AgentSettings agent = AgentSettings.fromParameters(params);
         assertThat(agent.indicators().rsiPeriod()).isEqualTo(7);
         assertThat(agent.indicators().bollingerWidth()).isEqualTo(2.5);
-        assertThat(TestAgents.agent("TSLA", "us_equity").indicators()).isEqualTo(Indicators.DEFAULTS);
 
         params.put("macdFast", "30");
         assertThatThrownBy(() -> AgentSettings.fromParameters(params)).isInstanceOf(InvalidAgentException.class)

@@ -123,7 +123,7 @@ class AgentProtectionsPipelineTest extends ProtectionPipelineSupport {
     @Test
     void theTemplatesDefaultsLeaveEveryProtectionOff() throws Exception {
         // test_crypto (test-agents.yaml) sets no protection: it has the shipped template's defaults
-        assertThat(catalog.get("test_crypto").protections()).isEqualTo(ProtectionLimits.OFF);
+        assertThat(catalog.get("test_crypto").protections()).isEqualTo(new ProtectionLimits(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, java.time.Duration.ofMinutes(60)));
         String agentId = addAgent(newAgentId("off"), Map.of());
         try {
             record(agentId, FIRE.minus(Duration.ofHours(1)), "BUY", "0.5", "10000000", 10_000_000);
