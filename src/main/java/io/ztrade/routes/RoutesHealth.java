@@ -8,7 +8,7 @@ import org.springframework.boot.actuate.health.Status;
  * {@code /actuator/health} component {@code routes} while live reload is on: UP when the route files on disk are
  * what runs; {@code BROKEN}, with each problem's file and line, when the last edit was refused. BROKEN is a status of
  * its own, outside the aggregate's order, like reconciliation's MISMATCH: the agents go on trading on the last good
- * routes, so the node stays in service, and {@code /actuator/health/routes} answers BROKEN to a monitor.
+ * routes, so the node stays in service; a monitor logged in (any role) reads it at {@code /actuator/health/routes}.
  */
 final class RoutesHealth implements HealthIndicator {
 
