@@ -110,11 +110,15 @@ final class RoutesReloader {
                 + String.join(", ", RoutesFiles.RELOADABLE) + "; a change of " + item.kind() + " needs a restart");
     }
 
-    /** The failure, at the item of the first route it could concern. */
+    /** The failure, at the changed template or route configuration if any, else at the first route it concerns. */
     private static Problem failed(RoutesChange change, RoutesFiles next, Exception e) {
-        Item item = change.toAdd().stream()
-                .flatMap(id -> next.items().values().stream().filter(i -> id.equals(i.id())))
-                .findFirst().orElse(null);
+        Item item = next.items().values().stream()
+                .filter(i -> i.kind().equals("routeTemplate") && change.templates().contains(i.id())
+                        || i.kind().equals("routeConfiguration") && change.configurations().contains(i.id()))
+                .findFirst()
+                .orElse(change.toAdd().stream()
+                        .flatMap(id -> next.items().values().stream().filter(i -> id.equals(i.id())))
+                        .findFirst().orElse(null));
         String message = "not applied, the last good routes run again: " + rootMessage(e);
         return item == null ? new Problem(next.files().isEmpty() ? Path.of("") : next.files().get(0), 0, message)
                 : new Problem(item.file(), item.line(), item.kind() + " " + item.id() + ": " + message);

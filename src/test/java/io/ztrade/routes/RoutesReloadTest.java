@@ -196,6 +196,29 @@ class RoutesReloadTest {
         }
     }
 
+    @Test
+    void anEditCamelRefusesIsRolledBackToTheLastGoodRoutes() throws Exception {
+        String unknownComponent = BASELINE_TEMPLATE.replace("uri: \"{{trigger}}:agents/{{agentId}}\"",
+                "uri: \"nosuchcomponent:agents/{{agentId}}\"");
+        assertThat(unknownComponent).isNotEqualTo(BASELINE_TEMPLATE);
+        Map<String, Running> before = running(BASELINE_IDS);
+        long checks = checks();
+
+        write(TEMPLATE, unknownComponent);
+        awaitCheckAfter(checks);
+
+        JsonNode problem = brokenProblem();
+        assertThat(problem.get("file").asText()).endsWith("agent-template.yaml");
+        assertThat(problem.get("message").asText()).contains("nosuchcomponent");
+        assertHealthShows(problem.get("text").asText());
+        assertThat(agentIds()).containsExactlyElementsOf(BASELINE_IDS);
+        for (String id : BASELINE_IDS) {
+            assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).isTrue();
+            assertThat(camel.getRoute(id).getEndpoint().getEndpointUri()).startsWith("quartz://agents/" + id);
+            assertThat(trigger(id).getNextFireTime()).isEqualTo(before.get(id).nextFire());
+        }
+    }
+
     private void reloadWith(String agents) throws Exception {
         long checks = checks();
         write(AGENTS, agents);
