@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -51,11 +52,11 @@ class RoutesReloadConfiguration {
     @ConditionalOnProperty(name = "ztrade.routes.reload.enabled", havingValue = "true")
     RoutesWatcher routesWatcher(CamelContext camel, Environment environment, RoutesReloadProperties properties,
                                 RoutesStatus status, AgentCatalog catalog, AgentScheduler agents,
-                                DeskStateStore pauses) {
+                                DeskStateStore pauses, ApplicationEventPublisher events) {
         WatchedFiles files = WatchedFiles.of(environment.getProperty(INCLUDE_PATTERN));
         RoutesApplier applier = new RoutesApplier(camel, catalog, agents, pauses);
-        return new RoutesWatcher(new RoutesReloader(camel, files.directory(), files.glob(), status, applier),
-                properties.quietPeriod());
+        RoutesReloader reloader = new RoutesReloader(camel, files.directory(), files.glob(), status, applier, events);
+        return new RoutesWatcher(reloader, properties.quietPeriod());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * One reload of the route directory: validate every file (the validator of start-up and {@code bin/ztrade validate});
@@ -26,15 +27,18 @@ final class RoutesReloader {
     private final String glob;
     private final RoutesStatus status;
     private final RoutesApplier applier;
+    private final ApplicationEventPublisher events;
     private RoutesFiles applied = RoutesFiles.empty();
     private RouteDefinitions appliedDefinitions;
 
-    RoutesReloader(CamelContext camel, Path directory, String glob, RoutesStatus status, RoutesApplier applier) {
+    RoutesReloader(CamelContext camel, Path directory, String glob, RoutesStatus status, RoutesApplier applier,
+                   ApplicationEventPublisher events) {
         this.camel = camel;
         this.directory = directory;
         this.glob = glob;
         this.status = status;
         this.applier = applier;
+        this.events = events;
     }
 
     Path directory() {
@@ -90,6 +94,7 @@ final class RoutesReloader {
         appliedDefinitions = nextDefinitions;
         status.applied(at, change);
         LOG.info("Routes reloaded from {}: {}", directory, change);
+        events.publishEvent(new RoutesReloaded(change.added(), change.changed(), change.removed()));
     }
 
     private List<Problem> validate() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.agent.AgentCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -94,6 +96,7 @@ class RoutesReloadTest {
         assertThat(trigger("reload_d").getNextFireTime()).isEqualTo(nextFire("0 0 0 1 4 ? 2099"));
         assertThat(running(BASELINE_IDS)).isEqualTo(before);
         assertThat(routes().get("lastChange").get("added").toString()).isEqualTo("[\"reload_d\"]");
+        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(agentMBean("reload_d"))).isTrue();
     }
 
     @Test
@@ -126,6 +129,7 @@ class RoutesReloadTest {
         assertThat(camel.getRoute("reload_c")).isNull();
         assertThat(trigger("reload_c")).isNull();
         assertThat(scheduler().checkExists(job)).isFalse();
+        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(agentMBean("reload_c"))).isFalse();
         assertThat(running(List.of("reload_a", "reload_b"))).isEqualTo(others);
     }
 
@@ -286,6 +290,10 @@ class RoutesReloadTest {
 
     private Scheduler scheduler() {
         return camel.getComponent("quartz", QuartzComponent.class).getScheduler();
+    }
+
+    private ObjectName agentMBean(String agentId) throws Exception {
+        return new ObjectName("io.ztrade:context=" + camel.getName() + ",type=agents,name=" + agentId);
     }
 
     private static TriggerKey key(String agentId) {
