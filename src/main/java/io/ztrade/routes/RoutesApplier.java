@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a {@link RoutesChange} to the running context through Camel's model: the removed and changed routes are
- * stopped and removed (camel-quartz then deletes their triggers), changed templates and route configurations are
- * replaced, and the added and changed routes are added from their new definitions (new triggers). Routes the edit
- * did not touch keep running with their triggers. An agent whose trigger was paused, or whose pause is stored, is
- * paused again. {@link #restore} puts the routes of the last good files back when applying fails halfway.
+ * stopped and removed with their triggers, changed templates and route configurations are replaced, and the added
+ * and changed routes are added from their new definitions (new triggers). Routes the edit did not touch keep running
+ * with their triggers. An agent whose trigger was paused, or whose pause is stored, is paused again.
+ * {@link #restore} puts the routes of the last good files back when applying fails halfway.
  */
 final class RoutesApplier {
 
@@ -51,8 +51,6 @@ final class RoutesApplier {
                 paused.add(id);
             }
             removeRoute(id);
-        }
-        for (String id : change.removed()) {
             deleteStoredTrigger(id);
         }
         replace(change, after);
@@ -147,7 +145,8 @@ final class RoutesApplier {
 
     /**
      * camel-quartz deletes the trigger of a removed route, except in a clustered job store (production), where it
-     * leaves it for the other nodes; a removed agent must not fire anywhere, so its trigger and job go here.
+     * leaves it for the other nodes: a removed agent must not fire anywhere, and a changed one gets its trigger
+     * afresh from its new route (cron, time zone and misfire rule alike), so the stored trigger and job go here.
      */
     private void deleteStoredTrigger(String id) throws SchedulerException {
         Scheduler quartz = quartz();
@@ -158,7 +157,7 @@ final class RoutesApplier {
             if (quartz.checkExists(trigger.getJobKey())) {
                 quartz.deleteJob(trigger.getJobKey());
             }
-            LOG.info("Deleted the stored trigger of removed agent {}", id);
+            LOG.info("Deleted the stored trigger of agent {} (its route was removed)", id);
         }
     }
 

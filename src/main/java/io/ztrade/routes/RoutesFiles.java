@@ -75,15 +75,14 @@ record RoutesFiles(Map<String, Item> items, List<Path> files) {
             if (!(root instanceof SequenceNode list)) {
                 continue;
             }
-            int index = 0;
             for (Node node : list.getValue()) {
-                index++;
                 if (node instanceof MappingNode mapping && mapping.getValue().size() == 1) {
                     NodeTuple tuple = mapping.getValue().get(0);
                     String kind = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
                     Object value = plain(tuple.getValueNode());
                     String id = idOf(kind, value);
-                    Item item = new Item(kind, id != null ? id : file.getFileName() + "#" + index, file,
+                    // an item without id is known by its content: an edit elsewhere does not move it
+                    Item item = new Item(kind, id != null ? id : "#" + Integer.toHexString(value.hashCode()), file,
                             node.getStartMark().getLine() + 1, value);
                     items.put(item.key(), item);
                 }
