@@ -121,6 +121,23 @@ async function refreshModes() {
 
 // --- end of desk and agent modes ---
 
+// --- broken routes (live reload refused an edit of routes/): a banner with each problem's file and line ---
+
+async function refreshRoutes() {
+  const routes = await api("/api/routes");
+  const banner = document.getElementById("routes-banner");
+  const lines = [];
+  if (routes.state === "BROKEN") {
+    lines.push(el("div", {}, "Broken routes: the edit of " + routes.directory + " was not applied; the agents run on the routes of "
+      + (routes.appliedAt ? new Date(routes.appliedAt).toLocaleString() : "start-up") + ". Fix the file and save it again."));
+    for (const problem of routes.problems) lines.push(el("div", { class: "problem" }, problem.text));
+  }
+  banner.replaceChildren(...lines);
+  banner.hidden = lines.length === 0;
+}
+
+// --- end of broken routes ---
+
 async function refreshGrid() {
   const agents = await api("/api/agents");
   const body = document.querySelector("#grid tbody");
@@ -306,6 +323,7 @@ async function refreshAudit() {
 async function refresh() {
   try {
     await refreshDesk();
+    await refreshRoutes();
     await refreshModes();
     await refreshGrid();
     await refreshAudit();

@@ -10,15 +10,16 @@ import io.ztrade.agent.AgentSettings;
 import io.ztrade.records.PerformanceStore;
 import io.ztrade.records.RunRecord;
 import io.ztrade.risk.TradingHolds;
+import io.ztrade.routes.RoutesReloaded;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -47,7 +48,8 @@ class OperationsMBeans implements DisposableBean {
     private final PerformanceStore store;
     private final CamelContext camel;
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private final List<ObjectName> registered = new ArrayList<>();
+    // written by live reload's thread too
+    private final List<ObjectName> registered = new CopyOnWriteArrayList<>();
 
     OperationsMBeans(AgentCatalog catalog, AgentScheduler scheduler, DeskOperations desk, PerformanceStore store,
                      CamelContext camel) {
@@ -67,6 +69,23 @@ class OperationsMBeans implements DisposableBean {
         }
         register(new StandardMBean(new DeskBean(), DeskMXBean.class, true), new ObjectName("io.ztrade:context=" + context
                 + ",type=desk"));
+    }
+
+    /** Live reload (io.ztrade.routes): an added agent gets its MBean, a removed one loses it. */
+    @EventListener
+    void reloaded(RoutesReloaded reload) throws JMException {
+        for (String id : reload.removed()) {
+            ObjectName name = agentName(id);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            registered.remove(name);
+        }
+        for (String id : reload.added()) {
+            if (catalog.find(id).isPresent()) {
+                register(new StandardMBean(new AgentBean(id), AgentMXBean.class, true), agentName(id));
+            }
+        }
     }
 
     ObjectName agentName(String agentId) throws JMException {
