@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,9 @@ class ConsoleBrowserTest extends OperationsTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.ztrade.backtest.Backtests backtests;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CamelContext camel;
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -139,6 +145,9 @@ class ConsoleBrowserTest extends OperationsTestSupport {
     @Test
     void aViewerSeesTheConsoleWithoutActionsAndBrowsesHawtiosCamelTab() throws IOException {
         browser.manage().deleteAllCookies();
+        NotifyBuilder ran = new NotifyBuilder(camel).fromRoute("test_crypto").whenDone(1).create();
+        operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
+        assertThat(ran.matches(20, TimeUnit.SECONDS)).as("a run of test_crypto").isTrue();
         browser.get(url("/console"));
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
         browser.findElement(By.name("username")).sendKeys("viewer");
@@ -163,9 +172,25 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         browser.findElement(By.linkText("Route Diagram")).click();
         try {
             wait(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".react-flow__node")));
+            // each node's count comes from the processor statistics with the node's id (Hawtio polls every 2 s)
+            wait(30).withMessage("a count on the node test_crypto.broker of Hawtio's route diagram")
+                    .until(driver -> !List.of("", "0").contains(count(driver, "test_crypto.broker")));
         } finally {
             screenshot("hawtio-camel-route-diagram-viewer");
         }
+        List<String> labels = browser.findElements(By.cssSelector(".react-flow__node .camel-node-label")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(labels).isNotEmpty().noneMatch(label -> label.contains("{{"));
+        assertThat(labels).contains("Bean agentRuns.st...");
+    }
+
+    /** The count Hawtio's route diagram shows on the node with this id, "" when there is no such node. */
+    private static String count(WebDriver driver, String nodeId) {
+        Object count = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const node = Array.from(document.querySelectorAll('.react-flow__node')).find(n =>
+                    (n.querySelector('.camel-node-id')?.textContent ?? '').trim() === '(ID: ' + arguments[0] + ')');
+                return node ? node.querySelector('.number').textContent.trim() : '';""", nodeId);
+        return String.valueOf(count);
     }
 
     @Test
