@@ -182,6 +182,31 @@ class ConsoleBrowserTest extends OperationsTestSupport {
                 .map(WebElement::getText).toList();
         assertThat(labels).isNotEmpty().noneMatch(label -> label.contains("{{"));
         assertThat(labels).contains("Bean agentRuns.st...");
+
+        // one agent's own diagram, as an operator opens it from the tree
+        browser.findElement(By.xpath("//*[contains(@class,'tree-view__node-text') and normalize-space()='test_crypto']"))
+                .click();
+        try {
+            // the routes' diagram gives way to this one (no other agent's node), fitted to the window from the top
+            wait(30).withMessage("test_crypto's route diagram alone, with a count on its node test_crypto.broker")
+                    .until(driver -> count(driver, "test_stock.broker").isEmpty()
+                            && !List.of("", "0").contains(count(driver, "test_crypto.broker"))
+                            && inView(driver, "test_crypto.start"));
+        } finally {
+            screenshot("hawtio-agent-route-diagram-viewer");
+        }
+        assertThat(browser.findElements(By.cssSelector(".react-flow__node .camel-node-label"))).extracting(WebElement::getText)
+                .isNotEmpty().noneMatch(label -> label.contains("{{"));
+    }
+
+    /** Whether the diagram's node with this id is inside the window (Hawtio fits the diagram to it once drawn). */
+    private static boolean inView(WebDriver driver, String nodeId) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const node = Array.from(document.querySelectorAll('.react-flow__node')).find(n =>
+                    (n.querySelector('.camel-node-id')?.textContent ?? '').trim() === '(ID: ' + arguments[0] + ')');
+                const box = node?.getBoundingClientRect();
+                return !!box && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;""",
+                nodeId));
     }
 
     /** The count Hawtio's route diagram shows on the node with this id, "" when there is no such node. */

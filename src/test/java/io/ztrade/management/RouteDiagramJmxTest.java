@@ -55,6 +55,12 @@ class RouteDiagramJmxTest extends OperationsTestSupport {
         assertThat(first(route(routes, "route", "test_stock"), "from").getAttribute("uri"))
                 .startsWith("quartz:agents/test_stock?");
 
+        // asked for resolved property placeholders too (jconsole; not open over Jolokia), each agent still its own
+        Document resolved = parse((String) jmx.invoke(context, "dumpRoutesAsXml", new Object[] {true},
+                new String[] {"boolean"}));
+        assertThat(first(route(resolved, "route", "test_stock"), "from").getAttribute("uri"))
+                .startsWith("quartz:agents/test_stock?");
+
         Map<String, Element> nodes = ids(crypto);
         assertThat(nodes).containsKeys("test_crypto.marketHours", "test_crypto.decision", "test_crypto.broker")
                 .doesNotContainKeys("decision", "broker");
