@@ -6,8 +6,6 @@ import io.ztrade.PipelineTestSupport;
 import io.ztrade.market.Bar;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.records.RunRecord;
-import io.ztrade.backtest.ReplayErrorHandling;
-import io.ztrade.backtest.ReplayTriggerComponent;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import java.time.Duration;
@@ -63,11 +61,10 @@ class AnalysesRaceTest extends PipelineTestSupport {
     @Autowired
     CamelContext camel;
     @Autowired
-    ReplayTriggerComponent trigger;
+    FiredTrigger trigger;
 
     String routeId;
     final List<String> routes = new ArrayList<>();
-    final List<String> beans = new ArrayList<>();
     InterceptStrategy stages;
     /** The share of sentiment, and of technical, steps that throw instead of running. */
     volatile double sentimentFailureRate;
@@ -77,7 +74,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
 
     @Test
     void everyRunLeavesTheAnalysesWithBothParts() throws Exception {
-        addRoute(ReplayErrorHandling.ID);
+        addRoute(ThrowAwayErrorHandling.ID);
 
         List<String> lost = fire(RUNS);
 
@@ -87,7 +84,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
 
     @Test
     void aFailedAnalysisFailsItsRunWithItsOwnErrorAndTheRunNeverReachesTheDecision() throws Exception {
-        addRoute(ReplayErrorHandling.ID);
+        addRoute(ThrowAwayErrorHandling.ID);
         sentimentFailureRate = 0.02;
         technicalFailureRate = 0.02;
 
@@ -103,7 +100,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
         addRoute("agentErrorHandling");
         technicalFailureRate = 1;
 
-        trigger.fire(routeId, Instant.parse("2026-11-02T15:00:00Z"));
+        trigger.fire(routeId, Instant.parse("2026-11-02T15:00:00Z"), RunTrigger.REPLAY);
 
         assertThat(decisions).as("the run ends at the failed analysis; it never tries the decision").hasValue(0);
         List<RunRecord> records = store.latest(routeId, 10);
@@ -130,7 +127,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
                     for (int i = thread; i < runs; i += FIRING_THREADS) {
                         Instant at = base.plusSeconds(i);
                         try {
-                            AgentRun run = trigger.fire(routeId, at);
+                            AgentRun run = trigger.fire(routeId, at, RunTrigger.REPLAY);
                             if (run.sentiment() == null || run.technical() == null || run.decision() == null) {
                                 lost.add(at + ": sentiment=" + run.sentiment() + " technical=" + run.technical()
                                         + " status=" + run.status() + " error=" + run.error());
@@ -208,27 +205,22 @@ class AnalysesRaceTest extends PipelineTestSupport {
             }
         });
         routes.add(routeId + "-market-data");
-        bind(routeId + ".agentRuns", new AgentRuns(null) {
-            @Override
-            protected AgentSettings settingsOf(Exchange exchange) {
-                return agent;
-            }
-        });
-        bind(routeId + ".sentiment", (SentimentAnalyzer) a -> new SentimentReading(0.2, 0.5, List.of("stress"), 1, null));
 
         Map<String, Object> parameters = parameters();
-        parameters.put("trigger", ReplayTriggerComponent.SCHEME);
+        parameters.put("trigger", FiredTrigger.SCHEME);
         parameters.put("marketDataUri", marketData);
         parameters.put("runLog", "stress.runs");
         parameters.put("errorHandling", errorHandling);
-        parameters.put("runsBean", routeId + ".agentRuns");
-        parameters.put("sentimentBean", routeId + ".sentiment");
-        if (ReplayErrorHandling.ID.equals(errorHandling)) {
+        if (ThrowAwayErrorHandling.ID.equals(errorHandling)) {
             // thousands of runs: no live records
             parameters.put("recordUri", "log:io.ztrade.stress.record?level=TRACE");
         }
+        // this route's own runs bean and sentiment, template-local: the live agents keep the live ones
         TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId(routeId).prefixId(routeId + ".")
-                .parameters(parameters).add();
+                .parameters(parameters)
+                .bean(AgentRuns.BEAN, AgentRuns.of(agent))
+                .bean("sentimentAnalyzer", (SentimentAnalyzer) a -> new SentimentReading(0.2, 0.5, List.of("stress"), 1, null))
+                .add();
         routes.add(routeId);
         for (String route : routes) {
             if (!camel.getRouteController().getRouteStatus(route).isStarted()) {
@@ -244,14 +236,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
             camel.getRouteController().stopRoute(routes.get(i));
             camel.removeRoute(routes.get(i));
         }
-        beans.forEach(camel.getRegistry()::unbind);
         routes.clear();
-        beans.clear();
-    }
-
-    private void bind(String name, Object bean) {
-        camel.getRegistry().bind(name, bean);
-        beans.add(name);
     }
 
     private Map<String, Object> parameters() {

@@ -7,11 +7,12 @@ import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentRuns;
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.desk.TradingHolds;
 import io.ztrade.desk.TradingMode;
 import io.ztrade.records.RunRecord;
-import io.ztrade.backtest.ReplayTriggerComponent;
+import io.ztrade.agent.FiredTrigger;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import java.math.BigDecimal;
@@ -70,7 +71,7 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
     @Autowired
     CamelContext camel;
     @Autowired
-    ReplayTriggerComponent trigger;
+    FiredTrigger trigger;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -101,7 +102,7 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
 
     /** Runs the agent once at that fire time through the real route and returns its performance record. */
     RunRecord fire(String routeId, Instant fireTime) {
-        AgentRun run = trigger.fire(routeId, fireTime);
+        AgentRun run = trigger.fire(routeId, fireTime, RunTrigger.REPLAY);
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(run.runId()).isPresent());
         return store.find(run.runId()).orElseThrow();
     }
@@ -121,18 +122,19 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
         p.put("maxOrdersPerDay", "1000");
         p.putAll(protections);
         AgentSettings agent = AgentSettings.fromParameters(p);
-        camel.getRegistry().bind(agentId + ".agentRuns", new AgentRuns(null) {
+        AgentRuns runs = new AgentRuns(null) {
             @Override
             protected AgentSettings settingsOf(Exchange exchange) {
                 return agent;
             }
-        });
-        camel.getRegistry().bind(agentId + ".sentiment", (SentimentAnalyzer) a -> new SentimentReading(1, 1, List.of("test"), 3, null));
-        p.put("trigger", ReplayTriggerComponent.SCHEME);
-        p.put("runsBean", agentId + ".agentRuns");
-        p.put("sentimentBean", agentId + ".sentiment");
+        };
+        p.put("trigger", FiredTrigger.SCHEME);
+        // this route's own runs bean and a bullish sentiment, template-local: the live agents keep the live ones
         TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId(agentId).prefixId(agentId + ".")
-                .parameters(p).add();
+                .parameters(p)
+                .bean(AgentRuns.BEAN, runs)
+                .bean("sentimentAnalyzer", (SentimentAnalyzer) a -> new SentimentReading(1, 1, List.of("test"), 3, null))
+                .add();
         if (!Objects.requireNonNull(camel.getRouteController().getRouteStatus(agentId)).isStarted()) {
             camel.getRouteController().startRoute(agentId);
         }
@@ -142,8 +144,6 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
     void removeAgent(String routeId) throws Exception {
         camel.getRouteController().stopRoute(routeId);
         camel.removeRoute(routeId);
-        camel.getRegistry().unbind(routeId + ".agentRuns");
-        camel.getRegistry().unbind(routeId + ".sentiment");
     }
 
     static String dollars(double amount) {
