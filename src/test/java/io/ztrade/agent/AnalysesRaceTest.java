@@ -50,7 +50,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalysesRaceTest extends PipelineTestSupport {
 
-    /** Runs per stress test and the threads firing them at once (the replay trigger runs each on its caller). */
+    /** Runs per stress test and the threads firing them at once (FiredTrigger runs each on its caller). */
     static final int RUNS = Integer.getInteger("ztrade.stress.runs", 4000);
     static final int FIRING_THREADS = Integer.getInteger("ztrade.stress.threads", 8);
     static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -149,7 +149,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
         return List.copyOf(lost);
     }
 
-    /** A route from the real template, fired by the replay trigger, with this test's market data and sentiment. */
+    /** A route from the real template, fired by FiredTrigger, with this test's market data and sentiment. */
     void addRoute(String errorHandling) throws Exception {
         routeId = "analyses_stress_" + ROUTES.incrementAndGet();
         String id = routeId;

@@ -115,7 +115,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
     }
 
     /**
-     * The real template with the live error handling, broker and records, fired by the replay trigger; with a
+     * The real template with the live error handling, broker and records, fired by FiredTrigger; with a
      * {@code manualSecond}, every run is a manual run requested in that second. Small orders and a wide position
      * limit: the simulator's account and BTC position are shared by the context's tests.
      */

@@ -35,8 +35,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Protections through the real route: an agent made from the template with protection parameters, fired by the replay
- * trigger at a chosen fire time, with the live risk step, simulator broker and H2 records; its earlier fills are
+ * Protections through the real route: an agent made from the template with protection parameters, fired by
+ * FiredTrigger at a chosen fire time, with the live risk step, simulator broker and H2 records; its earlier fills are
  * records written into {@code agent_runs} first. The holds are recorded (on this branch the live ones only log).
  */
 abstract class ProtectionPipelineSupport extends PipelineTestSupport {
