@@ -8,6 +8,7 @@ import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.model.EnrichDefinition;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.MulticastDefinition;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.OptionalIdentifiedDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -17,7 +18,7 @@ import org.apache.camel.model.ToDefinition;
  * The pipeline's steps, read from the template itself rather than listed in Java: its nodes with an id of their own
  * that do a stage's work (a bean, an enrich, a multicast, a to), in the template's order, nested ones included (the
  * two analyses inside the multicast). Not steps: the gates (filter), the circuit breaker around risk, the record
- * (wireTap), the log line, and the run's own first and last step on the {@value AgentRuns#BEAN} bean (start and
+ * (wireTap), the log line, the error handling's dead letter, and the run's own first and last step on the {@value AgentRuns#BEAN} bean (start and
  * complete, between which the timings are taken). Renaming a node in the YAML renames its step; adding one adds a step.
  */
 public final class TemplateSteps {
@@ -27,13 +28,24 @@ public final class TemplateSteps {
 
     /** Whether this node of a route made from the template is a step (see the class comment). */
     public static boolean isStep(NamedNode node) {
-        if (!(node instanceof OptionalIdentifiedDefinition<?> identified) || !identified.hasCustomIdAssigned()) {
+        if (!(node instanceof OptionalIdentifiedDefinition<?> identified) || !identified.hasCustomIdAssigned()
+                || inErrorHandling(node)) {
             return false;
         }
         if (node instanceof BeanDefinition bean) {
             return !isRunsBean(bean.getRef());
         }
         return node instanceof EnrichDefinition || node instanceof MulticastDefinition || node instanceof ToDefinition;
+    }
+
+    /** A node of the route configuration's onException blocks (the dead letter {@code runFailed}): not the pipeline. */
+    private static boolean inErrorHandling(NamedNode node) {
+        for (NamedNode parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof OnExceptionDefinition) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The template's step ids, in its order; empty when no template is loaded. */
