@@ -71,13 +71,15 @@ class AgentController {
     }
 
     /**
-     * Like {@code airflow tasks test}: runs the steps for real (providers are called) and returns each step's output,
-     * but records nothing and never reaches the broker. {@code step} limits the output to one step.
+     * Like {@code airflow tasks test}: runs the agent once through its route for real (providers are called, gates and
+     * market hours apply unless {@code force=true}) and returns each step's output and timing, but records nothing
+     * and places no order. {@code step} limits the output to one step.
      */
     @PostMapping("/{id}/test")
-    AgentTester.TestResult test(@PathVariable String id, @RequestParam(required = false) String step) {
+    AgentTester.TestResult test(@PathVariable String id, @RequestParam(required = false) String step,
+                                @RequestParam(defaultValue = "false") boolean force) {
         catalog.get(id);
-        AgentTester.TestResult result = tester.test(id, step);
+        AgentTester.TestResult result = tester.test(id, step, force);
         desk.tested(id, step);
         return result;
     }

@@ -21,6 +21,9 @@ public class AgentRuns {
 
     static final String RUN_START_NANOS = "ztrade.runStartNanos";
 
+    /** The name the template calls this bean by ({@code {{agentRuns:agentRuns}}}). */
+    public static final String BEAN = "agentRuns";
+
     /** The exchange property holding the run's one-line summary, for the template's log step. */
     public static final String SUMMARY = "runSummary";
 
@@ -69,7 +72,21 @@ public class AgentRuns {
         return run;
     }
 
-    /** The agent this route runs; a replay route brings its own settings (it is not in the catalog). */
+    /**
+     * The runs bean of a throw-away route (a replay's, a test's: {@link ThrowAwayRoutes}), bound to it as its
+     * template-local {@value #BEAN}: the same first and last steps, with that agent's settings (the route is not in
+     * the catalog), and not tracked for a shutdown.
+     */
+    public static AgentRuns of(AgentSettings settings) {
+        return new AgentRuns(null) {
+            @Override
+            protected AgentSettings settingsOf(Exchange exchange) {
+                return settings;
+            }
+        };
+    }
+
+    /** The agent this route runs; a throw-away route's runs bean brings its own settings (see {@link #of}). */
     protected AgentSettings settingsOf(Exchange exchange) {
         return catalog.get(exchange.getFromRouteId());
     }

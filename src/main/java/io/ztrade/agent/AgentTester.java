@@ -1,106 +1,157 @@
 package io.ztrade.agent;
 
-import io.ztrade.agent.steps.DecisionStep;
-import io.ztrade.agent.steps.MarketDataEnrichment;
-import io.ztrade.agent.steps.MarketDataRoutes;
-import io.ztrade.agent.steps.MarketHoursFilter;
+import io.ztrade.agent.StepTimer.StepOutput;
+import io.ztrade.agent.ThrowAwayRoutes.ThrowAwayRoute;
+import io.ztrade.agent.steps.OrderPlacement;
 import io.ztrade.agent.steps.RiskStep;
-import io.ztrade.agent.steps.SentimentStep;
-import io.ztrade.agent.steps.TechnicalStep;
+import io.ztrade.broker.Broker;
+import io.ztrade.broker.OrderRequest;
+import io.ztrade.records.PerformanceStore;
+import io.ztrade.risk.DeskModes;
+import io.ztrade.risk.RiskRule;
+import io.ztrade.risk.RiskValidator;
+import io.ztrade.risk.protection.Protections;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.camel.CamelContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Like {@code airflow tasks test}: runs an agent's steps for real, in the template's order, calling the same stage
- * beans, but stops before the broker, records nothing and places no order. Market hours are reported, not obeyed.
+ * Like {@code airflow tasks test}: runs the agent once through the real route, a throw-away route made from the
+ * template ({@link ThrowAwayRoutes}) with the live market data, analyses, decision and risk, gates and circuit
+ * breakers, but whose order edge captures the order instead of sending it and which records nothing: no record, no
+ * order intent, no broker call, no protection trip, hold or alert. The live agent's route, Quartz job and order guard
+ * are not touched. A failing step fails the test at once (no redelivery).
  */
 @Component
 public class AgentTester {
 
-    /** The steps a test can run, in pipeline order (the broker is never one of them). */
-    public static final List<String> STEPS = List.of("marketHours", "marketData", "sentiment", "technical", "decision", "risk");
-
-    /** One step's result: its output is the part of the run that step filled in. */
-    public record StepResult(String step, double durationMs, Object output, String status, String note) {
-    }
-
-    public record TestResult(String agent, String symbol, Instant at, List<StepResult> steps, String wouldEndAs,
-                             String message) {
-    }
-
-    private final AgentCatalog catalog;
-    private final Map<String, Function<AgentRun, AgentRun>> stages = new LinkedHashMap<>();
-    private final Map<String, Function<AgentRun, Object>> outputs = new LinkedHashMap<>();
-
-    AgentTester(AgentCatalog catalog, MarketHoursFilter marketHours, MarketDataRoutes marketData,
-                MarketDataEnrichment enrichment, SentimentStep sentiment, TechnicalStep technical,
-                DecisionStep decision, RiskStep risk) {
-        this.catalog = catalog;
-        stages.put("marketHours", marketHours::apply);
-        stages.put("marketData", run -> enrichment.merge(run, marketData.snapshot(run)));
-        stages.put("sentiment", sentiment::apply);
-        stages.put("technical", technical::apply);
-        stages.put("decision", decision::apply);
-        stages.put("risk", risk::apply);
-        outputs.put("marketData", AgentRun::market);
-        outputs.put("sentiment", AgentRun::sentiment);
-        outputs.put("technical", AgentRun::technical);
-        outputs.put("decision", AgentRun::decision);
-        outputs.put("risk", AgentRun::risk);
+    /** One step's result: its output is the part of the run that step filled in (what it changed). */
+    public record StepResult(String step, double startMs, double durationMs, Map<String, Object> output, String status,
+                             String note, String error) {
     }
 
     /**
-     * @param onlyStep null for every step; else the steps before it run too (it needs their output) but only its own
-     *                 output is returned
+     * @param steps      each step that ran, in the template's order
+     * @param wouldEndAs the run's final status, or the order it would have sent
+     * @param order      that order (null when the run ended earlier)
      */
-    public TestResult test(String agentId, String onlyStep) {
-        AgentSettings agent = catalog.get(agentId);
-        if (onlyStep != null && !STEPS.contains(onlyStep)) {
-            throw new IllegalArgumentException("unknown step '" + onlyStep + "'; steps: " + String.join(", ", STEPS));
-        }
-        Instant now = Instant.now();
-        // forced: a test analyses even when the market is closed; the marketHours step still says whether it is open
-        AgentRun run = AgentRun.start(agent, RunTrigger.MANUAL, true, now, now);
-        List<StepResult> results = new ArrayList<>();
-        for (Map.Entry<String, Function<AgentRun, AgentRun>> stage : stages.entrySet()) {
-            String step = stage.getKey();
-            long started = System.nanoTime();
-            AgentRun next = stage.getValue().apply(run);
-            double ms = (System.nanoTime() - started) / 1e6;
-            if (step.equals("marketHours")) {
-                // report the session as a scheduled run would see it, but test the other steps whatever it said
-                AgentRun judged = stage.getValue().apply(AgentRun.start(agent, RunTrigger.MANUAL, false, now, now));
-                add(results, onlyStep, new StepResult(step, ms, Map.of("open", judged.inProgress()),
-                        judged.status().name(), judged.note()));
-                if (step.equals(onlyStep)) {
-                    break;
-                }
-                continue;
-            }
-            add(results, onlyStep, new StepResult(step, ms, outputs.get(step).apply(next), next.status().name(), next.note()));
-            run = next;
-            if (step.equals(onlyStep) || !run.inProgress()) {
-                break;
-            }
-        }
-        String ending;
-        if (onlyStep != null && run.inProgress() && !onlyStep.equals("risk")) {
-            ending = "not known: the test stopped after step " + onlyStep;
-        } else {
-            ending = run.inProgress() ? "an order to the broker (not placed: this is a test)" : run.status().name();
-        }
-        return new TestResult(agent.agentId(), agent.symbol(), now, results, ending,
-                "test of " + agent.agentId() + ": nothing recorded, no order placed");
+    public record TestResult(String agent, String symbol, Instant at, List<StepResult> steps, String wouldEndAs,
+                             OrderRequest order, String message) {
     }
 
-    private static void add(List<StepResult> results, String onlyStep, StepResult result) {
-        if (onlyStep == null || onlyStep.equals(result.step())) {
-            results.add(result);
+    private final CamelContext camel;
+    private final AgentCatalog catalog;
+    private final ThrowAwayRoutes routes;
+    private final RiskStep risk;
+
+    AgentTester(CamelContext camel, AgentCatalog catalog, ThrowAwayRoutes routes, List<RiskRule> rules, DeskModes desk,
+                Broker broker, PerformanceStore performance, Protections protections) {
+        this.camel = camel;
+        this.catalog = catalog;
+        this.routes = routes;
+        // the live risk step over the live desk, account and records, but its protections keep nothing
+        this.risk = new RiskStep(new RiskValidator(rules, desk, broker, performance, protections.readOnly()));
+    }
+
+    /** The template's steps, in its order: what {@code step} may name. */
+    public List<String> steps() {
+        return TemplateSteps.of(camel);
+    }
+
+    /**
+     * @param onlyStep null for every step; else only that step's result is returned (the whole run goes through)
+     * @param force    ignore market hours, as a forced run-now does
+     */
+    public TestResult test(String agentId, String onlyStep, boolean force) {
+        AgentSettings agent = catalog.get(agentId);
+        List<String> steps = steps();
+        if (onlyStep != null && !steps.contains(onlyStep)) {
+            throw new IllegalArgumentException("unknown step '" + onlyStep + "'; steps: " + String.join(", ", steps));
+        }
+        Queue<StepOutput> outputs = new ConcurrentLinkedQueue<>();
+        OrderCapture capture = new OrderCapture();
+        Instant at = Instant.now();
+        long started = System.nanoTime();
+        AgentRun run = null;
+        String failure = null;
+        try (ThrowAwayRoute route = routes.route("test", agentId, routes.liveParameters(agent))
+                .edge("orderUri", capture, "capture")
+                .parameter("recordUri", "log:io.ztrade.agent.test.record?level=TRACE")
+                .parameter("runLog", "io.ztrade.agent.test")
+                .bean(AgentRuns.BEAN, AgentRuns.of(agent))
+                .bean("riskValidator", risk)
+                .start()) {
+            Map<String, String> jobData = Map.of(AgentRuns.TRIGGER_KEY, RunTrigger.MANUAL.name(),
+                    AgentRuns.FORCE_KEY, String.valueOf(force));
+            try {
+                run = route.fire(at, jobData, Map.of(StepTimer.OUTPUTS, outputs));
+            } catch (IllegalStateException e) {
+                failure = e.getMessage();
+            }
+        }
+        List<StepResult> results = results(steps, outputs, started, onlyStep);
+        return new TestResult(agent.agentId(), agent.symbol(), at, results, ending(run, failure, capture.order),
+                capture.order, message(agent, onlyStep, results, run));
+    }
+
+    /** Each step that ran, in the template's order (the two analyses may finish in either order). */
+    private static List<StepResult> results(List<String> steps, Queue<StepOutput> outputs, long started, String onlyStep) {
+        List<StepResult> results = new ArrayList<>();
+        for (String step : steps) {
+            if (onlyStep != null && !onlyStep.equals(step)) {
+                continue;
+            }
+            outputs.stream().filter(o -> o.step().equals(step)).forEach(o -> results.add(result(o, started)));
+        }
+        return results;
+    }
+
+    private static StepResult result(StepOutput o, long started) {
+        AgentRun after = o.after() instanceof AgentRun r ? r : null;
+        return new StepResult(o.step(), (o.startNanos() - started) / 1e6, (o.endNanos() - o.startNanos()) / 1e6,
+                RunParts.changed(o.before(), o.after()), after == null ? null : after.status().name(),
+                after == null ? null : after.note(), o.error() == null ? null : o.error().getMessage());
+    }
+
+    private static String ending(AgentRun run, String failure, OrderRequest order) {
+        if (failure != null) {
+            return "FAILED: " + failure;
+        }
+        if (order != null) {
+            return "an order to the broker: " + describe(order) + " (not placed: this is a test)";
+        }
+        return run.status() + (run.note() == null ? "" : ": " + run.note());
+    }
+
+    private static String message(AgentSettings agent, String onlyStep, List<StepResult> results, AgentRun run) {
+        String message = "test of " + agent.agentId() + ": nothing recorded, no order placed";
+        if (onlyStep != null && results.isEmpty()) {
+            message += "; step " + onlyStep + " did not run: the run ended "
+                    + (run == null ? "FAILED" : run.status().name()) + " before it";
+        }
+        return message;
+    }
+
+    static String describe(OrderRequest order) {
+        String size = order.notional() != null ? "$" + order.notional().stripTrailingZeros().toPlainString() + " of"
+                : order.qty().stripTrailingZeros().toPlainString();
+        return order.side() + " " + size + " " + order.symbol() + " (client order id " + order.clientOrderId() + ")";
+    }
+
+    /** The test route's order edge: keeps the order the broker step would send and ends the run there. */
+    public static final class OrderCapture {
+
+        private volatile OrderRequest order;
+
+        public AgentRun capture(AgentRun run) {
+            OrderRequest request = OrderPlacement.orderOf(run);
+            order = request;
+            return run.finish(RunStatus.DRY_RUN, "test: would send " + describe(request) + "; no order placed");
         }
     }
 }

@@ -1,54 +1,78 @@
 package io.ztrade.agent;
 
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.processor.DelegateAsyncProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Times the template's pipeline steps by node id, including the two parallel analyses, into one queue that
- * the exchange and its multicast copies share; {@link AgentRuns#complete} puts the timings into the run.
+ * Times the steps of every route made from the template, by node id ({@link TemplateSteps}: read from the template,
+ * so a renamed node keeps its timing under its new name), including the two parallel analyses, into one queue that
+ * the exchange and its multicast copies share; {@link AgentRuns#complete} puts the timings into the run. An exchange
+ * that carries a {@link #OUTPUTS} queue (a test's) also gets each step's run before and after it.
  */
 @Component
 public class StepTimer implements InterceptStrategy {
 
     static final String TIMINGS = "ztrade.stepTimings";
-    static final Set<String> STEPS = Set.of("marketHours", "marketData", "analyses", "sentiment", "technical", "decision",
-            "risk", "broker");
+    /** Exchange property: a {@code Queue<StepOutput>} that collects each finished step's run (bin/ztrade test). */
+    public static final String OUTPUTS = "ztrade.stepOutputs";
 
     /** A step that finished: its node id and System.nanoTime() at start and end. */
     record RawTiming(String step, long startNanos, long endNanos) {
     }
 
+    /**
+     * A step that finished, with the body it was given and the one it left (or its error).
+     *
+     * @param startNanos System.nanoTime() when it started
+     */
+    public record StepOutput(String step, long startNanos, long endNanos, Object before, Object after, Throwable error) {
+    }
+
     @Override
     public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
                                                  Processor nextTarget) {
-        String id = definition.getId();
-        if (id == null) {
+        if (!TemplateSteps.isStep(definition)) {
             return target;
         }
-        String step = id.substring(id.lastIndexOf('.') + 1);
-        if (!STEPS.contains(step)) {
+        RouteDefinition route = ProcessorDefinitionHelper.getRoute(definition);
+        if (route == null || !route.isCreatedFromTemplate()) {
             return target;
         }
+        String step = stepOf(definition.getId(), route.getNodePrefixId());
         return new DelegateAsyncProcessor(target) {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 Queue<RawTiming> timings = timingsOf(exchange);
+                @SuppressWarnings("unchecked")
+                Queue<StepOutput> outputs = exchange.getProperty(OUTPUTS, Queue.class);
+                Object before = outputs == null ? null : exchange.getMessage().getBody();
                 long start = System.nanoTime();
                 return super.process(exchange, doneSync -> {
-                    timings.add(new RawTiming(step, start, System.nanoTime()));
+                    long end = System.nanoTime();
+                    timings.add(new RawTiming(step, start, end));
+                    if (outputs != null) {
+                        outputs.add(new StepOutput(step, start, end, before, exchange.getMessage().getBody(),
+                                exchange.getException()));
+                    }
                     callback.done(doneSync);
                 });
             }
         };
+    }
+
+    /** The template's node id: the route's node-id prefix ({@code agent_tsla.}) taken off. */
+    private static String stepOf(String id, String prefix) {
+        return prefix != null && id.startsWith(prefix) ? id.substring(prefix.length()) : id.substring(id.lastIndexOf('.') + 1);
     }
 
     @SuppressWarnings("unchecked")

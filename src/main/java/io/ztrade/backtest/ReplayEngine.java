@@ -1,8 +1,11 @@
 package io.ztrade.backtest;
 
 import io.ztrade.agent.AgentCatalog;
-import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.AgentRuns;
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.RunTrigger;
+import io.ztrade.agent.ThrowAwayRoutes;
+import io.ztrade.agent.ThrowAwayRoutes.ThrowAwayRoute;
 import io.ztrade.agent.steps.OrderPlacement;
 import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.market.MarketCalendar;
@@ -20,20 +23,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Replays an agent through the same {@code trading-agent} route template the live agent runs: a second route made
- * from it per replay, with the {@code replay:} trigger instead of Quartz and replay-scoped beans (history-backed
- * market data, paper broker, recorded or no sentiment, an in-memory record). Market hours, the analyses, the
- * decision and the risk rules are the live beans' code. The replay's routes are removed when it ends.
+ * Replays an agent through the same {@code trading-agent} route template the live agent runs: a throw-away route made
+ * from it per replay ({@link ThrowAwayRoutes}), fired once per simulated fire time instead of by Quartz, with
+ * replay-scoped edges and template-local beans (history-backed market data, paper broker, recorded or no sentiment,
+ * an in-memory record). Market hours, the analyses, the decision and the risk rules are the live beans' code. The
+ * replay's routes are removed when it ends.
  */
 @Component
 public class ReplayEngine {
@@ -49,27 +50,22 @@ public class ReplayEngine {
     /** Parameters the replay sets itself: where the run comes from, goes to, and its beans. */
     private static final Set<String> REPLAY_PARAMETERS = Set.of("agentId", "trigger", "marketDataUri", "orderUri",
             "recordUri", "runLog", "runsBean", "sentimentBean", "riskBean", "errorHandling");
-    private static final AtomicLong REPLAYS = new AtomicLong();
-    /**
-     * Held while a replay adds or removes its routes and beans (Camel's model and its bean registry are not safe for
-     * that from two threads).
-     */
-    private static final Object ROUTES = new Object();
+    private static final Map<String, String> REPLAY_RUN = Map.of(AgentRuns.TRIGGER_KEY, RunTrigger.REPLAY.name());
 
     private final CamelContext camel;
     private final AgentCatalog catalog;
     private final MarketCalendar calendar;
     private final List<RiskRule> riskRules;
-    private final ReplayTriggerComponent trigger;
+    private final ThrowAwayRoutes routes;
     private final Protections protections;
 
     public ReplayEngine(CamelContext camel, AgentCatalog catalog, MarketCalendar calendar, List<RiskRule> riskRules,
-                        ReplayTriggerComponent trigger, Protections protections) {
+                        ThrowAwayRoutes routes, Protections protections) {
         this.camel = camel;
         this.catalog = catalog;
         this.calendar = calendar;
         this.riskRules = List.copyOf(riskRules);
-        this.trigger = trigger;
+        this.routes = routes;
         this.protections = protections;
     }
 
@@ -133,99 +129,43 @@ public class ReplayEngine {
         MarketHistory history = request.history();
         PaperBroker broker = new PaperBroker(agent.symbol(), request.startingCash(), history, clock, request.fills());
         ReplayRecords records = new ReplayRecords(request.keepRuns());
-        String routeId = "replay-" + REPLAYS.incrementAndGet() + "-" + agent.agentId();
-        String marketData = "direct:" + routeId + "-market-data";
-        String submitOrder = "direct:" + routeId + "-submit-order";
-        parameters.put("trigger", ReplayTriggerComponent.SCHEME);
-        parameters.put("marketDataUri", marketData);
-        parameters.put("orderUri", submitOrder);
-        // the replay keeps its records itself, in order, on the run's thread; the tap only traces
-        parameters.put("recordUri", "log:io.ztrade.backtest.record?level=TRACE");
-        parameters.put("runLog", "io.ztrade.backtest.runs");
-        parameters.put("errorHandling", ReplayErrorHandling.ID);
-
         List<Instant> fireTimes = (request.fireTimes() != null ? request.fireTimes() : fireTimes(agent, request.from(), request.to()))
                 .stream().filter(t -> !Double.isNaN(history.priceAt(t))).toList();
         long started = System.nanoTime();
-        List<String> routes = new ArrayList<>();
-        Map<String, Object> beans = new LinkedHashMap<>();
-        try {
-            HistoricalMarketData marketDataProvider = new HistoricalMarketData(history, clock);
-            OrderPlacement placement = new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE);
-            // Camel adds a route from a template walking the list of routes unguarded, while another replay's route
-            // can be added or removed: concurrent replays (a sweep) failed now and then with a
-            // ConcurrentModificationException. Replays add and remove their routes one at a time (ROUTES); the runs
-            // themselves go on in parallel
-            synchronized (ROUTES) {
-                camel.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from(marketData).routeId(routeId + "-market-data").errorHandler(noErrorHandler())
-                                .bean(marketDataProvider, "snapshot(${body.agent})").id(routeId + "-fetchSnapshot");
-                        from(submitOrder).routeId(routeId + "-submit-order").errorHandler(noErrorHandler())
-                                .bean(placement, "place").id(routeId + "-placeOrder");
-                    }
-                });
-                routes.add(routeId + "-market-data");
-                routes.add(routeId + "-submit-order");
-                // the replay's own beans, under names only its route uses
-                beans.put(routeId + ".agentRuns", new ReplayAgentRuns(agent));
-                beans.put(routeId + ".sentiment", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock));
-                // the live protections over the backtest's own fills; a trip is kept in the backtest's result and
-                // holds the backtest's agent, never the live desk (no live hold, no alert)
-                beans.put(routeId + ".risk", new RiskStep(new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records,
-                        protections.over(records, new InMemoryProtectionTrips(), records, records))));
-                beans.forEach(camel.getRegistry()::bind);
-                parameters.put("runsBean", routeId + ".agentRuns");
-                parameters.put("sentimentBean", routeId + ".sentiment");
-                parameters.put("riskBean", routeId + ".risk");
-                TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID)
-                        .routeId(routeId)
-                        .prefixId(routeId + ".")
-                        .parameters(parameters)
-                        .add();
-                routes.add(routeId);
-                for (String id : routes) {
-                    if (!camel.getRouteController().getRouteStatus(id).isStarted()) {
-                        camel.getRouteController().startRoute(id);
-                    }
-                }
-            }
-
+        try (ThrowAwayRoute route = route(request, parameters, agent, clock, broker, records)) {
             List<ReplayResult.EquityPoint> equity = new ArrayList<>(fireTimes.size());
             int done = 0;
             for (Instant at : fireTimes) {
                 clock.set(at);
-                AgentRun run = trigger.fire(routeId, at);
-                records.add(run);
+                records.add(route.fire(at, REPLAY_RUN, Map.of()));
                 equity.add(new ReplayResult.EquityPoint(at, broker.equity(), history.priceAt(at), broker.qty()));
                 progress.advanced(++done, fireTimes.size());
             }
             return new ReplayResult(agent, request.startingCash(), records.runs(), equity, broker.fills(),
                     System.nanoTime() - started, records.statuses(), records.count(), records.trips());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("replay of " + agent.agentId() + " could not start its route: " + e.getMessage(), e);
-        } finally {
-            synchronized (ROUTES) {
-                for (int i = routes.size() - 1; i >= 0; i--) {
-                    remove(routes.get(i));
-                }
-                // Camel's own bean registry is a plain map that route creation walks (findByType): not unbound
-                // while another replay builds its route
-                beans.keySet().forEach(camel.getRegistry()::unbind);
-            }
         }
     }
 
-    private void remove(String routeId) {
-        try {
-            camel.getRouteController().stopRoute(routeId);
-            camel.removeRoute(routeId);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not remove replay route " + routeId + ": " + e.getMessage(), e);
-        }
+    /**
+     * The replay's route from the template: history-backed market data, the live {@code OrderPlacement} over the paper
+     * broker, and its own beans for this route only (template-local): its settings, recorded or no sentiment, and the
+     * live risk rules and protections over the paper broker and the backtest's own records.
+     */
+    private ThrowAwayRoute route(ReplayRequest request, Map<String, Object> parameters, AgentSettings agent,
+                                 ReplayClock clock, PaperBroker broker, ReplayRecords records) {
+        return routes.route("replay", agent.agentId(), parameters)
+                .edge("marketDataUri", new HistoricalMarketData(request.history(), clock), "snapshot(${body.agent})")
+                .edge("orderUri", new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE), "place")
+                // the replay keeps its records itself, in order, on the run's thread; the tap only traces
+                .parameter("recordUri", "log:io.ztrade.backtest.record?level=TRACE")
+                .parameter("runLog", "io.ztrade.backtest.runs")
+                .bean(AgentRuns.BEAN, AgentRuns.of(agent))
+                .bean("sentimentAnalyzer", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock))
+                // a trip is kept in the backtest's result and holds the backtest's agent, never the live desk (no live
+                // hold, no alert)
+                .bean("riskValidator", new RiskStep(new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records,
+                        protections.over(records, new InMemoryProtectionTrips(), records, records))))
+                .start();
     }
 
     /** Every template parameter of the agent's settings; the template's defaults are already in them. */

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.agent.steps.SentimentStep;
-import io.ztrade.backtest.ReplayErrorHandling;
-import io.ztrade.backtest.ReplayTriggerComponent;
 import io.ztrade.market.Bar;
 import io.ztrade.market.MarketSnapshot;
 import io.ztrade.records.RunRecord;
+
 import io.ztrade.sentiment.SentimentReading;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +51,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalysesRaceTest extends PipelineTestSupport {
 
-    /** Runs per stress test and the threads firing them at once (the replay trigger runs each on its caller). */
+    /** Runs per stress test and the threads firing them at once (FiredTrigger runs each on its caller). */
     static final int RUNS = Integer.getInteger("ztrade.stress.runs", 4000);
     static final int FIRING_THREADS = Integer.getInteger("ztrade.stress.threads", 8);
     static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -63,11 +62,10 @@ class AnalysesRaceTest extends PipelineTestSupport {
     @Autowired
     CamelContext camel;
     @Autowired
-    ReplayTriggerComponent trigger;
+    FiredTrigger trigger;
 
     String routeId;
     final List<String> routes = new ArrayList<>();
-    final List<String> beans = new ArrayList<>();
     InterceptStrategy stages;
     /** The share of sentiment, and of technical, steps that throw instead of running. */
     volatile double sentimentFailureRate;
@@ -77,7 +75,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
 
     @Test
     void everyRunLeavesTheAnalysesWithBothParts() throws Exception {
-        addRoute(ReplayErrorHandling.ID);
+        addRoute(ThrowAwayErrorHandling.ID);
 
         List<String> lost = fire(RUNS);
 
@@ -87,7 +85,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
 
     @Test
     void aFailedAnalysisFailsItsRunWithItsOwnErrorAndTheRunNeverReachesTheDecision() throws Exception {
-        addRoute(ReplayErrorHandling.ID);
+        addRoute(ThrowAwayErrorHandling.ID);
         sentimentFailureRate = 0.02;
         technicalFailureRate = 0.02;
 
@@ -103,7 +101,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
         addRoute("agentErrorHandling");
         technicalFailureRate = 1;
 
-        trigger.fire(routeId, Instant.parse("2026-11-02T15:00:00Z"));
+        trigger.fire(routeId, Instant.parse("2026-11-02T15:00:00Z"), RunTrigger.REPLAY);
 
         assertThat(decisions).as("the run ends at the failed analysis; it never tries the decision").hasValue(0);
         List<RunRecord> records = store.latest(routeId, 10);
@@ -130,7 +128,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
                     for (int i = thread; i < runs; i += FIRING_THREADS) {
                         Instant at = base.plusSeconds(i);
                         try {
-                            AgentRun run = trigger.fire(routeId, at);
+                            AgentRun run = trigger.fire(routeId, at, RunTrigger.REPLAY);
                             if (run.sentiment() == null || run.technical() == null || run.decision() == null) {
                                 lost.add(at + ": sentiment=" + run.sentiment() + " technical=" + run.technical()
                                         + " status=" + run.status() + " error=" + run.error());
@@ -152,7 +150,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
         return List.copyOf(lost);
     }
 
-    /** A route from the real template, fired by the replay trigger, with this test's market data and sentiment. */
+    /** A route from the real template, fired by FiredTrigger, with this test's market data and sentiment. */
     void addRoute(String errorHandling) throws Exception {
         routeId = "analyses_stress_" + ROUTES.incrementAndGet();
         String id = routeId;
@@ -208,27 +206,22 @@ class AnalysesRaceTest extends PipelineTestSupport {
             }
         });
         routes.add(routeId + "-market-data");
-        bind(routeId + ".agentRuns", new AgentRuns(null) {
-            @Override
-            protected AgentSettings settingsOf(Exchange exchange) {
-                return agent;
-            }
-        });
-        bind(routeId + ".sentiment", new SentimentStep(a -> new SentimentReading(0.2, 0.5, List.of("stress"), 1, null)));
 
         Map<String, Object> parameters = parameters();
-        parameters.put("trigger", ReplayTriggerComponent.SCHEME);
+        parameters.put("trigger", FiredTrigger.SCHEME);
         parameters.put("marketDataUri", marketData);
         parameters.put("runLog", "stress.runs");
         parameters.put("errorHandling", errorHandling);
-        parameters.put("runsBean", routeId + ".agentRuns");
-        parameters.put("sentimentBean", routeId + ".sentiment");
-        if (ReplayErrorHandling.ID.equals(errorHandling)) {
+        if (ThrowAwayErrorHandling.ID.equals(errorHandling)) {
             // thousands of runs: no live records
             parameters.put("recordUri", "log:io.ztrade.stress.record?level=TRACE");
         }
+        // this route's own runs bean and sentiment, template-local: the live agents keep the live ones
         TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId(routeId).prefixId(routeId + ".")
-                .parameters(parameters).add();
+                .parameters(parameters)
+                .bean(AgentRuns.BEAN, AgentRuns.of(agent))
+                .bean("sentimentAnalyzer", new SentimentStep(a -> new SentimentReading(0.2, 0.5, List.of("stress"), 1, null)))
+                .add();
         routes.add(routeId);
         for (String route : routes) {
             if (!camel.getRouteController().getRouteStatus(route).isStarted()) {
@@ -244,14 +237,7 @@ class AnalysesRaceTest extends PipelineTestSupport {
             camel.getRouteController().stopRoute(routes.get(i));
             camel.removeRoute(routes.get(i));
         }
-        beans.forEach(camel.getRegistry()::unbind);
         routes.clear();
-        beans.clear();
-    }
-
-    private void bind(String name, Object bean) {
-        camel.getRegistry().bind(name, bean);
-        beans.add(name);
     }
 
     private Map<String, Object> parameters() {

@@ -76,6 +76,10 @@ public final class BenchNode {
                         "--camel.main.jmx-management-m-beans-level=" + mbeans,
                         "--camel.springboot.main-run-controller=false",
                         "--server.port=0",
+                        // the template's {{sentimentAnalyzer:sentimentAnalyzer}} and {{riskValidator:riskValidator}}
+                        // name the bench's beans on every bench agent
+                        "--sentimentAnalyzer=benchSentiment",
+                        "--riskValidator=benchRisk",
                         "--logging.level.io.ztrade.runs=WARN",
                         "--logging.level.io.ztrade.bench.runs=WARN");
         double startup = (System.nanoTime() - t0) / 1e9;
@@ -165,8 +169,8 @@ public final class BenchNode {
         }
 
         /**
-         * The routes the bench agents' marketDataUri, orderUri and recordUri name, and their sentimentBean and riskBean
-         * bound in Camel's registry only (as Spring beans they would meet the live ones in type-based injection).
+         * The routes the bench agents' marketDataUri, orderUri and recordUri name, and the sentiment and risk beans the
+         * template's placeholders name there (properties sentimentAnalyzer, riskValidator), bound in Camel's registry only (as Spring beans they would meet the live ones in type-based injection).
          * The market data is six days of synthetic minute bars of BTC/USD, the same snapshot for every run.
          */
         @Bean
@@ -205,8 +209,7 @@ public final class BenchNode {
      * bench's copy of the template, which the node loads instead of routes/agent-template.yaml.
      */
     static final Map<String, String> WIRING = Map.of("marketDataUri", "direct:benchMarket", "orderUri", "direct:benchOrder",
-            "recordUri", "direct:benchRecord", "runLog", "io.ztrade.bench.runs", "sentimentBean", "benchSentiment",
-            "riskBean", "benchRisk");
+            "recordUri", "direct:benchRecord", "runLog", "io.ztrade.bench.runs");
 
     /** The agents' YAML: {@code templatedRoute} entries, at most 1,000 to a file (one YAML document holds 3 MiB). */
     static void writeAgents(int n, Path dir) throws Exception {

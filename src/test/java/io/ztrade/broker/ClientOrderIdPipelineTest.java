@@ -12,7 +12,7 @@ import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.agent.steps.SentimentStep;
 import io.ztrade.alert.Alerts;
-import io.ztrade.backtest.ReplayTriggerComponent;
+import io.ztrade.agent.FiredTrigger;
 import io.ztrade.records.RunRecord;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.simulator.SimulatedAccount;
@@ -40,7 +40,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
     @Autowired
     CamelContext camel;
     @Autowired
-    ReplayTriggerComponent trigger;
+    FiredTrigger trigger;
     @Autowired
     Alerts alerts;
 
@@ -55,7 +55,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         String routeId = addRoute(agentId, second);
         try {
             for (int i = 0; i < burst; i++) {
-                trigger.fire(routeId, second);
+                trigger.fire(routeId, second, RunTrigger.REPLAY);
             }
             // the records are written off the run's thread, by the route's performance wireTap: wait for them
             // before removing the route, whose removal drops the wireTap's pending sends
@@ -86,7 +86,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         double alertsBefore = collisionAlerts();
         String routeId = addRoute(agentId, null);
         try {
-            trigger.fire(routeId, fireTime);
+            trigger.fire(routeId, fireTime, RunTrigger.REPLAY);
         } finally {
             removeRoute(routeId);
         }
@@ -108,8 +108,6 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
     private void removeRoute(String routeId) throws Exception {
         camel.getRouteController().stopRoute(routeId);
         camel.removeRoute(routeId);
-        camel.getRegistry().unbind(routeId + ".agentRuns");
-        camel.getRegistry().unbind(routeId + ".sentiment");
     }
 
     private double collisionAlerts() {
@@ -117,7 +115,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
     }
 
     /**
-     * The real template with the live error handling, broker and records, fired by the replay trigger; with a
+     * The real template with the live error handling, broker and records, fired by FiredTrigger; with a
      * {@code manualSecond}, every run is a manual run requested in that second. Small orders and a wide position
      * limit: the simulator's account and BTC position are shared by the context's tests.
      */
@@ -131,7 +129,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
             p.put("maxPositionValue", "100000000");
         }
         AgentSettings agent = AgentSettings.fromParameters(p);
-        camel.getRegistry().bind(agentId + ".agentRuns", new AgentRuns(null) {
+        AgentRuns runs = new AgentRuns(null) {
             @Override
             protected AgentSettings settingsOf(Exchange exchange) {
                 return agent;
@@ -143,14 +141,14 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
                 return manualSecond == null ? run
                         : AgentRun.start(agent, RunTrigger.MANUAL, true, manualSecond, run.startedAt());
             }
-        });
-        camel.getRegistry().bind(agentId + ".sentiment",
-                new SentimentStep(a -> new SentimentReading(1, 1, List.of("test"), 3, null)));
-        p.put("trigger", ReplayTriggerComponent.SCHEME);
-        p.put("runsBean", agentId + ".agentRuns");
-        p.put("sentimentBean", agentId + ".sentiment");
+        };
+        p.put("trigger", FiredTrigger.SCHEME);
+        // this route's own runs bean and a bullish sentiment, template-local: the live agents keep the live ones
         TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId(agentId).prefixId(agentId + ".")
-                .parameters(p).add();
+                .parameters(p)
+                .bean(AgentRuns.BEAN, runs)
+                .bean("sentimentAnalyzer", new SentimentStep(a -> new SentimentReading(1, 1, List.of("test"), 3, null)))
+                .add();
         if (!Objects.requireNonNull(camel.getRouteController().getRouteStatus(agentId)).isStarted()) {
             camel.getRouteController().startRoute(agentId);
         }

@@ -65,6 +65,13 @@ class CommandLineTest extends OperationsTestSupport {
         assertThat(test.exit()).as(test.err()).isZero();
         assertThat(test.out()).contains("\"step\":\"decision\"", "\"action\":\"BUY\"", "noorderplaced")
                 .doesNotContain("\"step\":\"marketData\"");
+        // a stock agent, whatever the hour: --force passes the market-hours gate
+        Result forced = ztrade("operator", OPERATOR_PASSWORD, "test", "test_stock", "--step", "marketData", "--force");
+        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("\"step\":\"marketData\"", "\"symbol\":\"TSLA\"");
+        Result unknown = ztrade("operator", OPERATOR_PASSWORD, "test", "test_stock", "--fast");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown option '--fast'");
 
         Result on = ztrade("admin", ADMIN_PASSWORD, "kill-switch", "on");
         assertThat(on.out()).contains("\"engaged\":true");

@@ -90,7 +90,8 @@ public class OrderPlacement {
         }
     }
 
-    private static OrderRequest orderOf(AgentRun run) {
+    /** The order an approved run sends: its sized verdict under its client order id. */
+    public static OrderRequest orderOf(AgentRun run) {
         RiskVerdict verdict = run.risk();
         String timeInForce = run.agent().assetClass() == AssetClass.CRYPTO ? "gtc" : "day";
         return new OrderRequest(run.agent().symbol(), verdict.side(), verdict.qty(), verdict.notional(),

@@ -43,6 +43,29 @@ public final class Protections {
     }
 
     /**
+     * The same protections over the same records and holds, but nothing kept: a trip is a reason, never recorded,
+     * held or alerted (bin/ztrade test).
+     */
+    public Protections readOnly() {
+        ProtectionTrips readOnlyTrips = new ProtectionTrips() {
+            @Override
+            public Optional<Recorded> last(String scope, String protection) {
+                return trips == null ? Optional.empty() : trips.last(scope, protection);
+            }
+
+            @Override
+            public boolean record(Trip trip, String runId) {
+                return false;
+            }
+
+            @Override
+            public void forget(Trip trip) {
+            }
+        };
+        return new Protections(protections, history, readOnlyTrips, trip -> { }, held);
+    }
+
+    /**
      * The reasons the run may not place its order (empty: none tripped).
      *
      * @param at    the run's fire time

@@ -7,9 +7,10 @@ import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentRuns;
 import io.ztrade.agent.AgentSettings;
+import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
+import io.ztrade.agent.FiredTrigger;
 import io.ztrade.agent.steps.SentimentStep;
-import io.ztrade.backtest.ReplayTriggerComponent;
 import io.ztrade.records.RunRecord;
 import io.ztrade.risk.TradingHolds;
 import io.ztrade.risk.TradingMode;
@@ -34,8 +35,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Protections through the real route: an agent made from the template with protection parameters, fired by the replay
- * trigger at a chosen fire time, with the live risk step, simulator broker and H2 records; its earlier fills are
+ * Protections through the real route: an agent made from the template with protection parameters, fired by
+ * FiredTrigger at a chosen fire time, with the live risk step, simulator broker and H2 records; its earlier fills are
  * records written into {@code agent_runs} first. The holds are recorded (on this branch the live ones only log).
  */
 abstract class ProtectionPipelineSupport extends PipelineTestSupport {
@@ -70,7 +71,7 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
     @Autowired
     CamelContext camel;
     @Autowired
-    ReplayTriggerComponent trigger;
+    FiredTrigger trigger;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -101,7 +102,7 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
 
     /** Runs the agent once at that fire time through the real route and returns its performance record. */
     RunRecord fire(String routeId, Instant fireTime) {
-        AgentRun run = trigger.fire(routeId, fireTime);
+        AgentRun run = trigger.fire(routeId, fireTime, RunTrigger.REPLAY);
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(run.runId()).isPresent());
         return store.find(run.runId()).orElseThrow();
     }
@@ -121,19 +122,19 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
         p.put("maxOrdersPerDay", "1000");
         p.putAll(protections);
         AgentSettings agent = AgentSettings.fromParameters(p);
-        camel.getRegistry().bind(agentId + ".agentRuns", new AgentRuns(null) {
+        AgentRuns runs = new AgentRuns(null) {
             @Override
             protected AgentSettings settingsOf(Exchange exchange) {
                 return agent;
             }
-        });
-        camel.getRegistry().bind(agentId + ".sentiment",
-                new SentimentStep(a -> new SentimentReading(1, 1, List.of("test"), 3, null)));
-        p.put("trigger", ReplayTriggerComponent.SCHEME);
-        p.put("runsBean", agentId + ".agentRuns");
-        p.put("sentimentBean", agentId + ".sentiment");
+        };
+        p.put("trigger", FiredTrigger.SCHEME);
+        // this route's own runs bean and a bullish sentiment, template-local: the live agents keep the live ones
         TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId(agentId).prefixId(agentId + ".")
-                .parameters(p).add();
+                .parameters(p)
+                .bean(AgentRuns.BEAN, runs)
+                .bean("sentimentAnalyzer", new SentimentStep(a -> new SentimentReading(1, 1, List.of("test"), 3, null)))
+                .add();
         if (!Objects.requireNonNull(camel.getRouteController().getRouteStatus(agentId)).isStarted()) {
             camel.getRouteController().startRoute(agentId);
         }
@@ -143,8 +144,6 @@ abstract class ProtectionPipelineSupport extends PipelineTestSupport {
     void removeAgent(String routeId) throws Exception {
         camel.getRouteController().stopRoute(routeId);
         camel.removeRoute(routeId);
-        camel.getRegistry().unbind(routeId + ".agentRuns");
-        camel.getRegistry().unbind(routeId + ".sentiment");
     }
 
     static String dollars(double amount) {
