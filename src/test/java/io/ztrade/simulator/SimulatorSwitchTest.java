@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
 class SimulatorSwitchTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import({io.ztrade.market.NyseCalendar.class, SimulatedMarket.class, SimulatedAccount.class, SimulatorToken.class, SimulatorSettingsCheck.class})
+    @Import({io.ztrade.market.NyseCalendar.class, SimulatedMarket.class, SimulatedAccount.class, SimulatorTokenConfiguration.class,
+        SimulatorSettingsCheck.class})
     static class SimulatorBeans {
     }
 
