@@ -1,5 +1,6 @@
 package io.ztrade.market;
 
+import io.ztrade.provider.ProviderCircuitBreakers;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ public class MarketDataRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 // Alpaca's data API behind its shared breaker: while it is down, runs fail at once instead of waiting
                 .circuitBreaker().id("alpacaDataCircuit")
-                    .resilience4jConfiguration().circuitBreaker("alpacaDataBreaker").throwExceptionWhenHalfOpenOrOpenState(true).end()
+                    .resilience4jConfiguration().circuitBreaker(ProviderCircuitBreakers.ALPACA_DATA_BREAKER).throwExceptionWhenHalfOpenOrOpenState(true).end()
                     .bean(provider, "snapshot(${body.agent})").id("fetchSnapshot")
                 .end();
     }

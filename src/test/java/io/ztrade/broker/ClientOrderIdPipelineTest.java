@@ -16,6 +16,7 @@ import io.ztrade.backtest.ReplayTriggerComponent;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.simulator.SimulatedAccount;
+import io.ztrade.simulator.SimulatedOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         Instant fireTime = Instant.parse("2026-11-25T15:00:00Z");
         // another tool's ETH/USD $1 order, under the id this agent's run of that fire time will use
         String id = ClientOrderIds.of(agentId, fireTime);
-        SimulatedAccount.Order stranger = simulator.submit(id, "ETH/USD", "buy", null, BigDecimal.ONE, "gtc");
+        SimulatedOrder stranger = simulator.submit(id, "ETH/USD", "buy", null, BigDecimal.ONE, "gtc");
         double alertsBefore = collisionAlerts();
         String routeId = addRoute(agentId, null);
         try {
