@@ -68,7 +68,7 @@ public final class CsvHistory implements HistorySource {
         }
         List<Bar> bars;
         try (InputStream in = opened;
-             Reader reader = new InputStreamReader(new Bounded(in, maxBytes, file), StandardCharsets.UTF_8.newDecoder()
+             Reader reader = new InputStreamReader(new BoundedInputStream(in, maxBytes, file), StandardCharsets.UTF_8.newDecoder()
                      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             Lines lines = new Lines(reader, file);
             bars = rows(lines, file, header(lines, file), from, to);
@@ -220,41 +220,6 @@ public final class CsvHistory implements HistorySource {
 
         int row() {
             return row;
-        }
-    }
-
-    /** Refuses to read past {@code max} bytes. */
-    private static final class Bounded extends java.io.FilterInputStream {
-        private final long max;
-        private final String file;
-        private long read;
-
-        Bounded(InputStream in, long max, String file) {
-            super(in);
-            this.max = max;
-            this.file = file;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > max) {
-                throw new IllegalArgumentException(file + " is larger than ztrade.backtest.max-csv-size (" + size(max)
-                        + "); backtest a shorter range or raise the limit");
-            }
         }
     }
 }
