@@ -3,20 +3,26 @@ package io.ztrade;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.AgentScheduler;
+import io.ztrade.records.FailedRuns;
 import io.ztrade.records.PerformanceStore;
 import io.ztrade.records.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +98,8 @@ public abstract class PipelineTestSupport {
 
     @Autowired
     private AgentScheduler agentScheduler;
+    @Autowired
+    private CamelContext camel;
 
     /**
      * A forced manual run, started in a second of its own (a manual run's client order id is its start second, so
@@ -100,9 +108,23 @@ public abstract class PipelineTestSupport {
     protected RunRecord forcedRunInItsOwnSecond(String agentId) {
         long second = Instant.now().getEpochSecond();
         await().until(() -> Instant.now().getEpochSecond() > second);
-        int before = runsSinceTestStart(agentId).size();
+        NotifyBuilder recorded = recorded(agentId, 1);
         agentScheduler.runNow(agentId, RunTrigger.MANUAL, true);
-        return awaitRuns(agentId, before + 1).get(0);
+        assertThat(recorded.matches(30, TimeUnit.SECONDS)).as("the run of %s went through direct:recordRun", agentId).isTrue();
+        return runsSinceTestStart(agentId).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("the run of " + agentId + " was journalled, not written"));
+    }
+
+    /**
+     * Matches once {@code count} runs of the agent have been through {@code direct:recordRun} (the performance
+     * wireTap's target; its exchange carries the run in {@link FailedRuns#RUN_PROPERTY}): written, or journalled.
+     * Create it before the runs start.
+     */
+    protected NotifyBuilder recorded(String agentId, int count) {
+        return new NotifyBuilder(camel)
+                .filter(exchange -> exchange.getProperty(FailedRuns.RUN_PROPERTY) instanceof AgentRun run
+                        && agentId.equals(run.agentId()))
+                .whenDone(count).create();
     }
 
     /** Waits for the performance record that the wireTap writes after the run. */

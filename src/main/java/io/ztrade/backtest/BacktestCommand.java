@@ -61,7 +61,7 @@ public final class BacktestCommand {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ZtradeApplication.class)
                 .web(WebApplicationType.NONE).run(boot.toArray(String[]::new))) {
             Backtests backtests = app.getBean(Backtests.class);
-            Backtests.Prepared prepared;
+            PreparedBacktest prepared;
             try {
                 // the command line runs as its user, on their machine: it reads the file they name, wherever it is
                 // (ztrade.backtest.data-dir binds the API only); the same strict parser and size caps apply
@@ -78,11 +78,11 @@ public final class BacktestCommand {
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).showSpeed().setUpdateIntervalMillis(250)
                     .continuousUpdate().build();
             bar.set(progress);
-            Backtests.Job job;
+            BacktestJob job;
             try (progress) {
                 job = backtests.await(backtests.start(prepared, (done, all) -> bar.get().stepTo(done)));
             }
-            if (job.status() != Backtests.Status.DONE) {
+            if (job.status() != BacktestJob.Status.DONE) {
                 err.println("backtest: " + job.view().error());
                 return 1;
             }
@@ -91,7 +91,7 @@ public final class BacktestCommand {
         }
     }
 
-    static String summary(Backtests.Job job) {
+    static String summary(BacktestJob job) {
         BacktestReport r = job.report();
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%n%s %s  %s .. %s  source %s%s%n", r.agentId(), r.symbol(), r.from(), r.to(),
@@ -112,7 +112,7 @@ public final class BacktestCommand {
         if (!job.sweep().isEmpty()) {
             s.append(String.format(Locale.ROOT, "%nsweep, best Sharpe first:%n%-44s %10s %8s %10s %7s%n", "parameters",
                     "return", "Sharpe", "drawdown", "trades"));
-            for (Backtests.SweepRow row : job.sweep()) {
+            for (BacktestJob.SweepRow row : job.sweep()) {
                 s.append(String.format(Locale.ROOT, "%-44s %10s %8s %10s %7d%n", row.parameters(), pct(row.totalReturn()),
                         num(row.sharpe()), share(row.maxDrawdown()), row.trades()));
             }

@@ -56,7 +56,7 @@ class BacktestController {
     /** JSON (any request that is not an upload, as before uploads were taken). */
     @PostMapping
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) BacktestSpec spec, Principal user) {
-        Backtests.Job job = backtests.submit(spec, null, user.getName());
+        BacktestJob job = backtests.submit(spec, null, user.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", job.id()));
     }
 
@@ -78,21 +78,21 @@ class BacktestController {
         }
         String name = bars.getOriginalFilename() == null || bars.getOriginalFilename().isBlank() ? "upload"
                 : Path.of(bars.getOriginalFilename().replace('\\', '/')).getFileName().toString();
-        Backtests.Job job = backtests.submit(parsed, new CsvHistory.Source(name, bars::getInputStream), user.getName());
+        BacktestJob job = backtests.submit(parsed, new CsvHistory.Source(name, bars::getInputStream), user.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", job.id()));
     }
 
     /** The latest backtests, newest first: what the runs console lists and charts. */
     @GetMapping
-    List<Backtests.View> latest(@RequestParam(defaultValue = "20") int limit) {
+    List<BacktestJob.View> latest(@RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit must be between 1 and 100, got " + limit);
         }
-        return backtests.latest(limit).stream().map(Backtests.Job::view).toList();
+        return backtests.latest(limit).stream().map(BacktestJob::view).toList();
     }
 
     @GetMapping("/{id}")
-    Backtests.View get(@PathVariable String id) {
+    BacktestJob.View get(@PathVariable String id) {
         return backtests.view(id).orElseThrow(() -> new BacktestNotFoundException("no backtest '" + id + "'"));
     }
 
@@ -107,8 +107,8 @@ class BacktestController {
     }
 
     /** Every slot taken: come back later, when a backtest may have finished. */
-    @ExceptionHandler(Backtests.BusyException.class)
-    ResponseEntity<ApiErrors.ApiError> busy(Backtests.BusyException e) {
+    @ExceptionHandler(BacktestSlots.BusyException.class)
+    ResponseEntity<ApiErrors.ApiError> busy(BacktestSlots.BusyException e) {
         HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
         return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(new ApiErrors.ApiError(status.value(), status.getReasonPhrase(), e.getMessage(), Instant.now()));

@@ -60,65 +60,18 @@ public final class CsvHistory implements HistorySource {
     @Override
     public PriceHistory load(AgentSettings agent, Instant from, Instant to) {
         String file = "bars file '" + printable(source.name()) + "'";
-        List<Bar> bars = new ArrayList<>();
         InputStream opened;
         try {
             opened = source.opener().open();
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " cannot be read");
         }
+        List<Bar> bars;
         try (InputStream in = opened;
-             Reader reader = new InputStreamReader(new Bounded(in, maxBytes, file), StandardCharsets.UTF_8.newDecoder()
+             Reader reader = new InputStreamReader(new BoundedInputStream(in, maxBytes, file), StandardCharsets.UTF_8.newDecoder()
                      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             Lines lines = new Lines(reader, file);
-            String first = lines.next();
-            if (first == null) {
-                throw new IllegalArgumentException(file + " is empty; expected a header t,o,h,l,c,v");
-            }
-            List<String> header = Arrays.stream(first.split(",", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
-            int[] col = new int[NAMES.length];
-            for (int i = 0; i < NAMES.length; i++) {
-                col[i] = header.indexOf(NAMES[i]);
-                if (col[i] < 0) {
-                    throw new IllegalArgumentException(file + " row 1 (the header) has no column '" + NAMES[i]
-                            + "'; expected t,o,h,l,c,v as in Alpaca's bars API");
-                }
-            }
-            Instant previous = null;
-            for (String line = lines.next(); line != null; line = lines.next()) {
-                int row = lines.row();
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length != header.size()) {
-                    throw new IllegalArgumentException(file + " row " + row + " has " + f.length + " columns, the header "
-                            + header.size());
-                }
-                Instant t;
-                try {
-                    t = Instant.parse(f[col[0]].trim());
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(file + " row " + row + ", column 't': not a time like 2025-01-02T14:30:00Z");
-                }
-                if (previous != null && !t.isAfter(previous)) {
-                    throw new IllegalArgumentException(file + " row " + row + ", column 't': not after the row before; "
-                            + "rows go oldest first, one per bar");
-                }
-                previous = t;
-                if (t.isBefore(from) || !t.isBefore(to)) {
-                    continue;
-                }
-                double[] v = new double[5];
-                for (int i = 1; i < NAMES.length; i++) {
-                    v[i - 1] = num(f[col[i]], file, row, NAMES[i]);
-                }
-                if (bars.size() >= maxBars) {
-                    throw new IllegalArgumentException(file + " has more than ztrade.backtest.max-bars-per-job (" + maxBars
-                            + ") bars between " + from + " and " + to + "; backtest a shorter range");
-                }
-                bars.add(new Bar(t, v[0], v[1], v[2], v[3], v[4]));
-            }
+            bars = rows(lines, file, header(lines, file), from, to);
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file + " is not UTF-8 text");
         } catch (IOException e) {
@@ -128,6 +81,73 @@ public final class CsvHistory implements HistorySource {
             throw new IllegalArgumentException(file + " has no bars between " + from + " and " + to);
         }
         return new PriceHistory(agent.symbol(), PriceHistory.timeframe(agent.barTimeframe()), bars);
+    }
+
+    /** Where each of t,o,h,l,c,v stands, and how many columns a row has. */
+    private record Header(int[] col, int width) {
+    }
+
+    private static Header header(Lines lines, String file) throws IOException {
+        String first = lines.next();
+        if (first == null) {
+            throw new IllegalArgumentException(file + " is empty; expected a header t,o,h,l,c,v");
+        }
+        List<String> header = Arrays.stream(first.split(",", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        int[] col = new int[NAMES.length];
+        for (int i = 0; i < NAMES.length; i++) {
+            col[i] = header.indexOf(NAMES[i]);
+            if (col[i] < 0) {
+                throw new IllegalArgumentException(file + " row 1 (the header) has no column '" + NAMES[i]
+                        + "'; expected t,o,h,l,c,v as in Alpaca's bars API");
+            }
+        }
+        return new Header(col, header.size());
+    }
+
+    /** The bars in [from, to); every row is checked, in range or not. */
+    private List<Bar> rows(Lines lines, String file, Header header, Instant from, Instant to) throws IOException {
+        List<Bar> bars = new ArrayList<>();
+        Instant previous = null;
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            int row = lines.row();
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != header.width()) {
+                throw new IllegalArgumentException(file + " row " + row + " has " + f.length + " columns, the header "
+                        + header.width());
+            }
+            Instant t = time(f[header.col()[0]], file, row, previous);
+            previous = t;
+            if (t.isBefore(from) || !t.isBefore(to)) {
+                continue;
+            }
+            double[] v = new double[5];
+            for (int i = 1; i < NAMES.length; i++) {
+                v[i - 1] = num(f[header.col()[i]], file, row, NAMES[i]);
+            }
+            if (bars.size() >= maxBars) {
+                throw new IllegalArgumentException(file + " has more than ztrade.backtest.max-bars-per-job (" + maxBars
+                        + ") bars between " + from + " and " + to + "; backtest a shorter range");
+            }
+            bars.add(new Bar(t, v[0], v[1], v[2], v[3], v[4]));
+        }
+        return bars;
+    }
+
+    private static Instant time(String s, String file, int row, Instant previous) {
+        Instant t;
+        try {
+            t = Instant.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(file + " row " + row + ", column 't': not a time like 2025-01-02T14:30:00Z");
+        }
+        if (previous != null && !t.isAfter(previous)) {
+            throw new IllegalArgumentException(file + " row " + row + ", column 't': not after the row before; "
+                    + "rows go oldest first, one per bar");
+        }
+        return t;
     }
 
     private static double num(String s, String file, int row, String column) {
@@ -200,41 +220,6 @@ public final class CsvHistory implements HistorySource {
 
         int row() {
             return row;
-        }
-    }
-
-    /** Refuses to read past {@code max} bytes. */
-    private static final class Bounded extends java.io.FilterInputStream {
-        private final long max;
-        private final String file;
-        private long read;
-
-        Bounded(InputStream in, long max, String file) {
-            super(in);
-            this.max = max;
-            this.file = file;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > max) {
-                throw new IllegalArgumentException(file + " is larger than ztrade.backtest.max-csv-size (" + size(max)
-                        + "); backtest a shorter range or raise the limit");
-            }
         }
     }
 }

@@ -46,6 +46,7 @@ public class AlpacaBroker implements Broker, BrokerOrders {
     private final ObjectMapper mapper;
     private final BrokerProperties properties;
     private final Sleeper sleeper;
+    private final AlpacaAccountReads account;
 
     public AlpacaBroker(AlpacaClient alpaca, ProviderEndpoints endpoints, ObjectMapper mapper, BrokerProperties properties,
                         Sleeper sleeper) {
@@ -54,6 +55,7 @@ public class AlpacaBroker implements Broker, BrokerOrders {
         this.mapper = mapper;
         this.properties = properties;
         this.sleeper = sleeper;
+        this.account = new AlpacaAccountReads(alpaca, endpoints, mapper);
     }
 
     @Override
@@ -199,44 +201,17 @@ public class AlpacaBroker implements Broker, BrokerOrders {
 
     @Override
     public List<Position> positions() {
-        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/positions");
-        requireOk(reply);
-        JsonNode positions = reply.json(mapper);
-        if (!positions.isArray()) {
-            throw new ProviderDataException(reply.target() + " sent no JSON array of positions");
-        }
-        List<Position> all = new ArrayList<>();
-        for (JsonNode json : positions) {
-            String t = reply.target();
-            all.add(new Position(Json.text(json, "symbol", t), Json.decimal(json, "qty", t),
-                    Json.optionalDecimal(json, "market_value"), Json.optionalDecimal(json, "avg_entry_price")));
-        }
-        return all;
+        return account.positions();
     }
 
     @Override
     public Account account() {
-        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/account");
-        requireOk(reply);
-        JsonNode json = reply.json(mapper);
-        String t = reply.target();
-        return new Account(Json.decimal(json, "cash", t), Json.decimal(json, "equity", t), Json.decimal(json, "buying_power", t),
-                json.path("trading_blocked").asBoolean(false), json.path("account_blocked").asBoolean(false));
+        return account.account();
     }
 
     @Override
     public Optional<Position> position(String symbol) {
-        // positions are keyed without the slash: BTC/USD is BTCUSD
-        String key = symbol.replace("/", "");
-        HttpReply reply = alpaca.get(endpoints.alpacaTrading() + "/v2/positions/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
-        if (reply.status() == 404) {
-            return Optional.empty();
-        }
-        requireOk(reply);
-        JsonNode json = reply.json(mapper);
-        String t = reply.target();
-        return Optional.of(new Position(symbol, Json.decimal(json, "qty", t), Json.decimal(json, "market_value", t),
-                Json.decimal(json, "avg_entry_price", t)));
+        return account.position(symbol);
     }
 
     private OrderAck ackOf(JsonNode json, String target) {
@@ -245,20 +220,10 @@ public class AlpacaBroker implements Broker, BrokerOrders {
     }
 
     private void requireOk(HttpReply reply) {
-        if (!reply.ok()) {
-            throw new ProviderDataException(reply.target() + " answered HTTP " + reply.status() + ": " + messageOf(reply));
-        }
+        AlpacaReplies.requireOk(reply, mapper);
     }
 
     private String messageOf(HttpReply reply) {
-        try {
-            JsonNode json = mapper.readTree(reply.body());
-            if (json != null && json.hasNonNull("message")) {
-                return json.get("message").asText();
-            }
-        } catch (Exception notJson) {
-            // fall through to the raw body
-        }
-        return reply.body() == null ? "" : HttpReply.abbreviate(reply.body());
+        return AlpacaReplies.messageOf(reply, mapper);
     }
 }

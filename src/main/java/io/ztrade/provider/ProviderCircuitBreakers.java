@@ -15,8 +15,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ProviderCircuitBreakers {
 
+    /** The breakers' own names (metrics, alerts, errors). */
     public static final String ALPACA_TRADING = "alpaca-trading";
     public static final String ALPACA_DATA = "alpaca-data";
+
+    /** Their bean names, which the routes' {@code circuitBreaker} EIPs name (routes/agent-template.yaml spells the first). */
+    public static final String ALPACA_TRADING_BREAKER = "alpacaTradingBreaker";
+    public static final String ALPACA_DATA_BREAKER = "alpacaDataBreaker";
 
     @Bean
     CircuitBreakerRegistry providerCircuitBreakerRegistry(ResilienceProperties properties) {
@@ -33,13 +38,13 @@ public class ProviderCircuitBreakers {
     }
 
     /** Orders, account, positions (the broker and risk steps). */
-    @Bean
+    @Bean(ALPACA_TRADING_BREAKER)
     CircuitBreaker alpacaTradingBreaker(CircuitBreakerRegistry registry) {
         return registry.circuitBreaker(ALPACA_TRADING);
     }
 
     /** Quotes and bars (the market data step, with its CoinGecko fallback inside). */
-    @Bean
+    @Bean(ALPACA_DATA_BREAKER)
     CircuitBreaker alpacaDataBreaker(CircuitBreakerRegistry registry) {
         return registry.circuitBreaker(ALPACA_DATA);
     }

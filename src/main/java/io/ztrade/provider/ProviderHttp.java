@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +33,10 @@ public class ProviderHttp {
 
     @Autowired
     public ProviderHttp(ProducerTemplate template,
-                        @Value("${ztrade.http.connect-timeout-ms:5000}") long connectTimeoutMs,
-                        @Value("${ztrade.http.response-timeout-ms:15000}") long responseTimeoutMs,
+                        HttpProperties timeouts,
                         ProviderEndpoints endpoints, ObjectProvider<SimulatorToken> simulatorToken) {
-        this(template, connectTimeoutMs, responseTimeoutMs, endpoints::simulatorBase, simulatorToken.getIfAvailable());
+        this(template, timeouts.connectTimeoutMs(), timeouts.responseTimeoutMs(), endpoints::simulatorBase,
+                simulatorToken.getIfAvailable());
     }
 
     ProviderHttp(ProducerTemplate template, long connectTimeoutMs, long responseTimeoutMs, Supplier<String> simulatorBase,

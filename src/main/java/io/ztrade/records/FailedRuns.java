@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailedRuns {
 
-    static final String RUN_PROPERTY = "ztrade.run";
+    public static final String RUN_PROPERTY = "ztrade.run";
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedRuns.class);
 

@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
  * database again every {@code ztrade.journal.replay-interval}. Writing is idempotent on run_id: a record the
  * database did store before the connection broke is recognised as a duplicate key and dropped from the journal, so
  * each run ends up in {@code agent_runs} exactly once.
+ * <p>
+ * (About 250 lines on purpose: append, replay and the rewrite that drops replayed lines share one file and its lock.)
  */
 @Component
 public class RunJournal {

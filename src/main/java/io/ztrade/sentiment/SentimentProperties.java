@@ -13,13 +13,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ztrade.sentiment")
 public record SentimentProperties(Map<String, Double> sourceWeights) {
 
+    static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("alphavantage", 1.0, "reddit", 0.5);
+
     public SentimentProperties {
-        sourceWeights = sourceWeights == null ? Map.of("alphavantage", 1.0, "reddit", 0.5) : Map.copyOf(sourceWeights);
-        sourceWeights.forEach((name, weight) -> {
+        // the defaults hold for every source a setting leaves out
+        Map<String, Double> weights = new java.util.HashMap<>(DEFAULT_WEIGHTS);
+        if (sourceWeights != null) {
+            weights.putAll(sourceWeights);
+        }
+        weights.forEach((name, weight) -> {
             if (weight == null || !(weight >= 0)) {
                 throw new IllegalArgumentException("ztrade.sentiment.source-weights." + name + " must be 0 or more, got " + weight);
             }
         });
+        sourceWeights = Map.copyOf(weights);
     }
 
     public double weightOf(String source) {

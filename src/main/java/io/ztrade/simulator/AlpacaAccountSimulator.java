@@ -66,7 +66,7 @@ class AlpacaAccountSimulator {
     @GetMapping("/v2/positions/{symbol}")
     Map<String, Object> position(@PathVariable String symbol) {
         return account.position(SimulatedAccount.positionKey(symbol.toUpperCase(java.util.Locale.ROOT))).map(this::json)
-                .orElseThrow(() -> new SimulatedAccount.Refused(404, 40410000, "position does not exist"));
+                .orElseThrow(() -> new OrderRefused(404, 40410000, "position does not exist"));
     }
 
     /** A crypto pair written with its slash unencoded, as some clients send it: {@code /v2/positions/BTC/USD}. */
@@ -80,7 +80,7 @@ class AlpacaAccountSimulator {
         Set<String> known = new LinkedHashSet<>(market.knownSymbols());
         known.addAll(account.tradedSymbols());
         return SimulatedAssets.byId(symbolOrId, known).or(() -> SimulatedAssets.bySymbol(symbolOrId)).map(AlpacaJson::asset)
-                .orElseThrow(() -> new SimulatedAccount.Refused(404, 40410000, "asset not found for " + symbolOrId));
+                .orElseThrow(() -> new OrderRefused(404, 40410000, "asset not found for " + symbolOrId));
     }
 
     /** A crypto pair written with its slash unencoded: {@code /v2/assets/BTC/USD}. */

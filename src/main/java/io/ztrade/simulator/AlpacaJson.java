@@ -15,7 +15,7 @@ final class AlpacaJson {
     private AlpacaJson() {
     }
 
-    static Map<String, Object> order(SimulatedAccount.Order o) {
+    static Map<String, Object> order(SimulatedOrder o) {
         SimulatedAssets.Asset asset = SimulatedAssets.bySymbol(o.symbol()).orElse(null);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", o.id());

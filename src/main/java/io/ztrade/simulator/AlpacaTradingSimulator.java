@@ -52,13 +52,13 @@ class AlpacaTradingSimulator {
     @GetMapping("/v2/orders/{orderId}")
     Map<String, Object> order(@PathVariable String orderId) {
         return AlpacaJson.order(account.orderById(canonical(orderId))
-                .orElseThrow(() -> new SimulatedAccount.Refused(404, 40410000, "order not found for " + orderId)));
+                .orElseThrow(() -> new OrderRefused(404, 40410000, "order not found for " + orderId)));
     }
 
     @GetMapping("/v2/orders:by_client_order_id")
     Map<String, Object> byClientOrderId(@RequestParam("client_order_id") String clientOrderId) {
         return AlpacaJson.order(account.order(clientOrderId)
-                .orElseThrow(() -> new SimulatedAccount.Refused(404, 40410000, "order not found")));
+                .orElseThrow(() -> new OrderRefused(404, 40410000, "order not found")));
     }
 
     /** 204 when canceled; 422 when already filled, canceled or expired; 404 when unknown. */
@@ -80,7 +80,7 @@ class AlpacaTradingSimulator {
     /** Alpaca's order ids are UUIDs, written with or without dashes. */
     private static String canonical(String orderId) {
         if (!ORDER_ID.matcher(orderId).matches()) {
-            throw new SimulatedAccount.Refused(422, 40010000, "order_id must be a UUID, got '" + orderId + "'");
+            throw new OrderRefused(422, 40010000, "order_id must be a UUID, got '" + orderId + "'");
         }
         String hex = orderId.replace("-", "").toLowerCase(java.util.Locale.ROOT);
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
@@ -97,7 +97,7 @@ class AlpacaTradingSimulator {
             throw invalid("symbol, side (buy|sell) and type (market|limit) are required");
         }
         if (body.hasNonNull("qty") == body.hasNonNull("notional")) {
-            throw new SimulatedAccount.Refused(400, 40010000, "exactly one of qty or notional is required");
+            throw new OrderRefused(400, 40010000, "exactly one of qty or notional is required");
         }
         if (market.isCrypto(symbol) ? !CRYPTO_TIME_IN_FORCE.contains(timeInForce) : !EQUITY_TIME_IN_FORCE.contains(timeInForce)) {
             throw invalid("invalid " + (market.isCrypto(symbol) ? "crypto " : "") + "time_in_force '" + timeInForce + "'");
@@ -132,7 +132,7 @@ class AlpacaTradingSimulator {
         throw invalid(field + " must be a positive number, got '" + body.get(field).asText() + "'");
     }
 
-    private static SimulatedAccount.Refused invalid(String message) {
-        return new SimulatedAccount.Refused(422, 40010000, message);
+    private static OrderRefused invalid(String message) {
+        return new OrderRefused(422, 40010000, message);
     }
 }

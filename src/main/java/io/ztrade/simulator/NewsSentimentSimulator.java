@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,9 +33,9 @@ class NewsSentimentSimulator {
     private final SimulatedMarket market;
     private final long seed;
 
-    NewsSentimentSimulator(SimulatedMarket market, @Value("${ztrade.simulator.seed:42}") long seed) {
+    NewsSentimentSimulator(SimulatedMarket market, SimulatorProperties properties) {
         this.market = market;
-        this.seed = seed;
+        this.seed = properties.seed();
     }
 
     @GetMapping("/query")

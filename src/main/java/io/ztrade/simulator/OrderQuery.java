@@ -25,7 +25,7 @@ public record OrderQuery(String status, Instant after, Instant until, int limit,
     static final int MAX_LIMIT = 500;
 
     /**
-     * @throws SimulatedAccount.Refused 422 naming the parameter and its bad value
+     * @throws OrderRefused 422 naming the parameter and its bad value
      */
     static OrderQuery parse(Map<String, String> params) {
         String status = oneOf(params, "status", "open", "open", "closed", "all");
@@ -36,7 +36,7 @@ public record OrderQuery(String status, Instant after, Instant until, int limit,
                 symbols(params.get("symbols")), side);
     }
 
-    boolean matches(SimulatedAccount.Order o) {
+    boolean matches(SimulatedOrder o) {
         boolean statusMatches = switch (status) {
             case "open" -> o.open();
             case "closed" -> !o.open();
@@ -106,7 +106,7 @@ public record OrderQuery(String status, Instant after, Instant until, int limit,
         return symbol.replace("/", "").toUpperCase(Locale.ROOT);
     }
 
-    private static SimulatedAccount.Refused invalid(String message) {
-        return new SimulatedAccount.Refused(422, 40010000, message);
+    private static OrderRefused invalid(String message) {
+        return new OrderRefused(422, 40010000, message);
     }
 }

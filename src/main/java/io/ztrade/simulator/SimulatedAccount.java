@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +36,7 @@ public class SimulatedAccount {
     private final SimulatedMarket market;
     private final MarketCalendar calendar;
     /** In submission order; guarded by this. */
-    private final Map<String, Order> ordersById = new LinkedHashMap<>();
+    private final Map<String, SimulatedOrder> ordersById = new LinkedHashMap<>();
     private final Map<String, String> idsByClientId = new HashMap<>();
     private final Map<String, Holding> positions = new LinkedHashMap<>();
     private final Clock clock;
@@ -45,9 +44,8 @@ public class SimulatedAccount {
     private long sequence;
 
     @Autowired
-    public SimulatedAccount(SimulatedMarket market, NyseCalendar calendar,
-                            @Value("${ztrade.simulator.starting-cash:100000}") BigDecimal cash) {
-        this(market, calendar, cash, Clock.systemUTC());
+    public SimulatedAccount(SimulatedMarket market, NyseCalendar calendar, SimulatorProperties properties) {
+        this(market, calendar, properties.startingCash(), Clock.systemUTC());
     }
 
     SimulatedAccount(SimulatedMarket market, MarketCalendar calendar, BigDecimal cash, Clock clock) {
@@ -57,67 +55,17 @@ public class SimulatedAccount {
         this.clock = clock;
     }
 
-    /**
-     * One order as Alpaca reports it; {@code expiresAt} (a day order's session close) and {@code sequence} (ties in
-     * submission time) are the simulator's own.
-     */
-    public record Order(String id, String clientOrderId, String symbol, String assetClass, String side, String type,
-                        String timeInForce, BigDecimal qty, BigDecimal notional, BigDecimal limitPrice, String status,
-                        BigDecimal filledQty, BigDecimal filledAvgPrice, Instant submittedAt, Instant updatedAt,
-                        Instant filledAt, Instant canceledAt, Instant expiredAt, Instant expiresAt, long sequence) {
-
-        /** Alpaca's open statuses; the simulator uses only {@code new} of them. */
-        static final java.util.Set<String> OPEN = java.util.Set.of("new", "accepted", "pending_new", "partially_filled",
-                "accepted_for_bidding", "pending_cancel", "pending_replace", "held", "calculated", "stopped", "suspended");
-
-        public boolean open() {
-            return OPEN.contains(status);
-        }
-
-        Order filled(BigDecimal fillQty, BigDecimal price, Instant at) {
-            return new Order(id, clientOrderId, symbol, assetClass, side, type, timeInForce, qty, notional, limitPrice,
-                    "filled", fillQty, price, submittedAt, at, at, null, null, null, sequence);
-        }
-
-        Order canceled(Instant at) {
-            return new Order(id, clientOrderId, symbol, assetClass, side, type, timeInForce, qty, notional, limitPrice,
-                    "canceled", filledQty, filledAvgPrice, submittedAt, at, null, at, null, null, sequence);
-        }
-
-        Order expired(Instant at) {
-            return new Order(id, clientOrderId, symbol, assetClass, side, type, timeInForce, qty, notional, limitPrice,
-                    "expired", filledQty, filledAvgPrice, submittedAt, at, null, null, at, null, sequence);
-        }
-
-        Order expiringAt(Instant at) {
-            return new Order(id, clientOrderId, symbol, assetClass, side, type, timeInForce, qty, notional, limitPrice,
-                    status, filledQty, filledAvgPrice, submittedAt, updatedAt, filledAt, canceledAt, expiredAt, at, sequence);
-        }
-    }
-
-    /** Thrown with Alpaca's status, code and message. */
-    public static final class Refused extends RuntimeException {
-        final int status;
-        final int code;
-
-        Refused(int status, int code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-    }
-
     /** A market order, as the agents place them. */
-    public Order submit(String clientOrderId, String symbol, String side, BigDecimal qty, BigDecimal notional,
+    public SimulatedOrder submit(String clientOrderId, String symbol, String side, BigDecimal qty, BigDecimal notional,
                         String timeInForce) {
         return submit(new OrderTicket(clientOrderId, symbol, side, "market", timeInForce, qty, notional, null));
     }
 
-    public synchronized Order submit(OrderTicket t) {
+    public synchronized SimulatedOrder submit(OrderTicket t) {
         Instant now = clock.instant();
         settle(now);
         if (idsByClientId.containsKey(t.clientOrderId())) {
-            throw new Refused(422, 40010001, "client_order_id must be unique");
+            throw new OrderRefused(422, 40010001, "client_order_id must be unique");
         }
         boolean buy = "buy".equals(t.side());
         BigDecimal price = BigDecimal.valueOf(market.priceAt(t.symbol(), now));
@@ -127,14 +75,14 @@ public class SimulatedAccount {
         if (buy) {
             BigDecimal needed = qty.multiply(marketable ? price : t.limitPrice()).setScale(2, RoundingMode.HALF_UP);
             if (needed.compareTo(buyingPower()) > 0) {
-                throw new Refused(403, 40310000, "insufficient buying power");
+                throw new OrderRefused(403, 40310000, "insufficient buying power");
             }
         } else if (market.isCrypto(t.symbol()) && qty.compareTo(available(key)) > 0) {
-            throw new Refused(403, 40310000, "insufficient balance for " + key + " (requested: " + qty.toPlainString()
+            throw new OrderRefused(403, 40310000, "insufficient balance for " + key + " (requested: " + qty.toPlainString()
                     + ", available: " + available(key).toPlainString() + ")");
         }
         String assetClass = market.isCrypto(t.symbol()) ? "crypto" : "us_equity";
-        Order order = new Order(UUID.randomUUID().toString(), t.clientOrderId(), t.symbol(), assetClass, t.side(), t.type(),
+        SimulatedOrder order = new SimulatedOrder(UUID.randomUUID().toString(), t.clientOrderId(), t.symbol(), assetClass, t.side(), t.type(),
                 t.timeInForce(), t.qty(), t.notional(), t.limitPrice(), "new", BigDecimal.ZERO, null, now, now, null,
                 null, null, null, ++sequence);
         if (marketable) {
@@ -149,21 +97,21 @@ public class SimulatedAccount {
         return order;
     }
 
-    public synchronized Optional<Order> order(String clientOrderId) {
+    public synchronized Optional<SimulatedOrder> order(String clientOrderId) {
         settle(clock.instant());
         return Optional.ofNullable(idsByClientId.get(clientOrderId)).map(ordersById::get);
     }
 
-    public synchronized Optional<Order> orderById(String id) {
+    public synchronized Optional<SimulatedOrder> orderById(String id) {
         settle(clock.instant());
         return Optional.ofNullable(ordersById.get(id));
     }
 
     /** The orders the query selects, in its direction, at most its limit. */
-    public synchronized List<Order> orders(OrderQuery query) {
+    public synchronized List<SimulatedOrder> orders(OrderQuery query) {
         settle(clock.instant());
-        List<Order> selected = new ArrayList<>(ordersById.values().stream().filter(query::matches).toList());
-        Comparator<Order> bySubmission = Comparator.comparing(Order::submittedAt).thenComparingLong(Order::sequence);
+        List<SimulatedOrder> selected = new ArrayList<>(ordersById.values().stream().filter(query::matches).toList());
+        Comparator<SimulatedOrder> bySubmission = Comparator.comparing(SimulatedOrder::submittedAt).thenComparingLong(SimulatedOrder::sequence);
         selected.sort(query.ascending() ? bySubmission : bySubmission.reversed());
         return selected.subList(0, Math.min(query.limit(), selected.size()));
     }
@@ -171,19 +119,19 @@ public class SimulatedAccount {
     /**
      * Cancels an open order.
      *
-     * @throws Refused 404 when there is no such order, 422 when it is no longer open (as Alpaca answers)
+     * @throws OrderRefused 404 when there is no such order, 422 when it is no longer open (as Alpaca answers)
      */
-    public synchronized Order cancel(String id) {
+    public synchronized SimulatedOrder cancel(String id) {
         Instant now = clock.instant();
         settle(now);
-        Order order = ordersById.get(id);
+        SimulatedOrder order = ordersById.get(id);
         if (order == null) {
-            throw new Refused(404, 40410000, "order not found for " + id);
+            throw new OrderRefused(404, 40410000, "order not found for " + id);
         }
         if (!order.open()) {
-            throw new Refused(422, 42210000, "order is already in \"" + order.status() + "\" state");
+            throw new OrderRefused(422, 42210000, "order is already in \"" + order.status() + "\" state");
         }
-        Order canceled = order.canceled(now);
+        SimulatedOrder canceled = order.canceled(now);
         ordersById.put(id, canceled);
         return canceled;
     }
@@ -206,7 +154,7 @@ public class SimulatedAccount {
     /** Cash less what open buy orders hold. */
     public synchronized BigDecimal buyingPower() {
         BigDecimal held = BigDecimal.ZERO;
-        for (Order o : ordersById.values()) {
+        for (SimulatedOrder o : ordersById.values()) {
             if (o.open() && "buy".equals(o.side())) {
                 held = held.add(o.qty().multiply(o.limitPrice()).setScale(2, RoundingMode.HALF_UP));
             }
@@ -226,7 +174,7 @@ public class SimulatedAccount {
     /** What the position can still sell: its quantity less the open sell orders'. */
     public synchronized BigDecimal available(String key) {
         BigDecimal held = Optional.ofNullable(positions.get(key)).map(Holding::qty).orElse(BigDecimal.ZERO);
-        for (Order o : ordersById.values()) {
+        for (SimulatedOrder o : ordersById.values()) {
             if (o.open() && "sell".equals(o.side()) && positionKey(o.symbol()).equals(key)) {
                 held = held.subtract(o.qty());
             }
@@ -236,7 +184,7 @@ public class SimulatedAccount {
 
     /** The symbols the account has traded, for looking up an asset by id. */
     public synchronized Collection<String> tradedSymbols() {
-        return ordersById.values().stream().map(Order::symbol).distinct().toList();
+        return ordersById.values().stream().map(SimulatedOrder::symbol).distinct().toList();
     }
 
     public BigDecimal price(String symbol) {
@@ -254,7 +202,7 @@ public class SimulatedAccount {
 
     /** Expires day orders past their close and fills open limit orders whose limit the price has reached. */
     private void settle(Instant now) {
-        for (Order o : List.copyOf(ordersById.values())) {
+        for (SimulatedOrder o : List.copyOf(ordersById.values())) {
             if (!o.open()) {
                 continue;
             }
@@ -270,7 +218,7 @@ public class SimulatedAccount {
         }
     }
 
-    private Order fill(Order order, BigDecimal qty, BigDecimal price, Instant at) {
+    private SimulatedOrder fill(SimulatedOrder order, BigDecimal qty, BigDecimal price, Instant at) {
         BigDecimal cost = qty.multiply(price).setScale(2, RoundingMode.HALF_UP);
         boolean buy = "buy".equals(order.side());
         cash = buy ? cash.subtract(cost) : cash.add(cost);

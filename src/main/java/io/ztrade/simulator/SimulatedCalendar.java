@@ -97,7 +97,7 @@ final class SimulatedCalendar {
         }
     }
 
-    private static SimulatedAccount.Refused invalid(String message) {
-        return new SimulatedAccount.Refused(422, 40010000, message);
+    private static OrderRefused invalid(String message) {
+        return new OrderRefused(422, 40010000, message);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +31,12 @@ public class SimulatedMarket {
     private final Instant anchor;
     private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
-    public SimulatedMarket(@Value("${ztrade.simulator.seed:42}") long seed) {
+    @Autowired
+    public SimulatedMarket(SimulatorProperties properties) {
+        this(properties.seed());
+    }
+
+    public SimulatedMarket(long seed) {
         this.seed = seed;
         this.anchor = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(HISTORY);
     }

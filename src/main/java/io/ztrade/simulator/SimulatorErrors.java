@@ -23,8 +23,8 @@ class SimulatorErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorErrors.class);
 
-    @ExceptionHandler(SimulatedAccount.Refused.class)
-    ResponseEntity<Object> refused(SimulatedAccount.Refused e) {
+    @ExceptionHandler(OrderRefused.class)
+    ResponseEntity<Object> refused(OrderRefused e) {
         return AlpacaJson.error(e.status, e.code, e.getMessage());
     }
 

@@ -3,10 +3,9 @@ package io.ztrade.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
+import io.ztrade.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AlertsTest {
 
     final List<Alert> sent = new ArrayList<>();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T15:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-25T15:00:00Z"));
     final Alerts alerts = new Alerts(List.of(new AlertChannel() {
         @Override
         public String name() {
@@ -57,32 +56,5 @@ class AlertsTest {
 
         assertThat(sent).extracting(Alert::subject).containsExactly("s", "Ztrade: circuit breaker alpaca-data OPEN",
                 "Ztrade: kill switch ON");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

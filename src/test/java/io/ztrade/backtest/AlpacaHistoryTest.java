@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ztrade.provider.AlpacaClient;
 import io.ztrade.provider.AlpacaRateGate;
 import io.ztrade.provider.ProviderHttpFixture;
@@ -25,23 +25,24 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Alpaca's historical bars, paged with next_page_token, through the same HTTP client as the live market data. */
 class AlpacaHistoryTest {
 
-    final WireMockServer alpaca = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    final WireMockExtension alpaca = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
     final DefaultCamelContext camel = new DefaultCamelContext();
 
     @BeforeEach
     void start() {
-        alpaca.start();
         camel.start();
     }
 
     @AfterEach
     void stop() {
         camel.stop();
-        alpaca.stop();
     }
 
     AlpacaHistory history(String apiKey) {

@@ -65,11 +65,11 @@ class BacktestApiTest extends PipelineTestSupport {
 
     @Test
     void aSweepReplaysEveryCombinationAndRanksThem() {
-        Backtests.Job job = backtests.submit(new BacktestSpec("test_stock", "2025-03-03", "2025-03-05", "synthetic", null, null,
+        BacktestJob job = backtests.submit(new BacktestSpec("test_stock", "2025-03-03", "2025-03-05", "synthetic", null, null,
                 TECHNICAL, Map.of("threshold", List.of(0.05, 0.1), "sentimentWeight", List.of(0, 0.5)), null, null, null, null, 7L));
         backtests.await(job);
 
-        assertThat(job.status()).isEqualTo(Backtests.Status.DONE);
+        assertThat(job.status()).isEqualTo(BacktestJob.Status.DONE);
         assertThat(job.sweep()).hasSize(4);
         assertThat(job.sweep()).extracting(r -> r.parameters().get("threshold") + "/" + r.parameters().get("sentimentWeight"))
                 .containsExactlyInAnyOrder("0.05/0", "0.05/0.5", "0.1/0", "0.1/0.5");

@@ -41,17 +41,17 @@ class BacktestHeapTest extends PipelineTestSupport {
                 Map.of("cron", "0 */5 9-15 ? * MON-FRI", "sentimentWeight", 0, "threshold", 0.1),
                 Map.of("threshold", List.of(0.05, 0.1, 0.15, 0.2)), null, null, null, null, 3L);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Backtests.Prepared prepared = backtests.prepare(spec);
+        PreparedBacktest prepared = backtests.prepare(spec);
         long baseline = retained(memory);
         AtomicLong peak = new AtomicLong();
         int total = backtests.total(prepared);
         assertThat(total).isBetween(15_000, 20_000);
-        Backtests.Job job = backtests.await(backtests.start(prepared, (done, all) -> {
+        BacktestJob job = backtests.await(backtests.start(prepared, (done, all) -> {
             if (done % 1500 == 0) {
                 peak.accumulateAndGet(retained(memory) - baseline, Math::max);
             }
         }));
-        assertThat(job.status()).as("job status (error: %s)", job.view().error()).isEqualTo(Backtests.Status.DONE);
+        assertThat(job.status()).as("job status (error: %s)", job.view().error()).isEqualTo(BacktestJob.Status.DONE);
         assertThat(job.progress().done()).isEqualTo(total);
         long afterwards = retained(memory) - baseline;
         System.out.printf("backtest heap: %d runs, peak %.1f MB above baseline, %.1f MB after%n", total,

@@ -114,8 +114,8 @@ class BacktestInputsTest extends PipelineTestSupport {
     void aBarsFileUnderTheDataDirIsReadByItsRelativeName() {
         ResponseEntity<JsonNode> r = operator.postForEntity("/api/backtests", csv("bars.csv"), JsonNode.class);
         assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        Backtests.Job job = backtests.await(backtests.find(r.getBody().get("id").asText()).orElseThrow());
-        assertThat(job.status()).isEqualTo(Backtests.Status.DONE);
+        BacktestJob job = backtests.await(backtests.find(r.getBody().get("id").asText()).orElseThrow());
+        assertThat(job.status()).isEqualTo(BacktestJob.Status.DONE);
         // every 5-minute fire time of the three sessions but the first (at 9:30 no bar is complete yet)
         assertThat(job.report().runs()).isEqualTo(3 * 78 - 1);
     }

@@ -71,8 +71,8 @@ class BacktestLimitsTest extends PipelineTestSupport {
         // the operator's first backtest holds the only running slot until released
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
-        Backtests.Prepared day = backtests.prepare(oneDay());
-        Backtests.Job first = backtests.start(day, "operator", (done, all) -> {
+        PreparedBacktest day = backtests.prepare(oneDay());
+        BacktestJob first = backtests.start(day, "operator", (done, all) -> {
             running.countDown();
             await(release);
         });
@@ -118,11 +118,11 @@ class BacktestLimitsTest extends PipelineTestSupport {
 
     @Test
     void onlyTheNewestFinishedBacktestsStayInMemoryTheOthersAreReadFromDisk() {
-        List<Backtests.Job> jobs = new ArrayList<>();
+        List<BacktestJob> jobs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             jobs.add(backtests.await(backtests.submit(oneDay())));
         }
-        Backtests.Job oldest = jobs.get(0);
+        BacktestJob oldest = jobs.get(0);
         assertThat(backtests.find(oldest.id())).as("evicted from memory").isEmpty();
         assertThat(backtests.find(jobs.get(2).id())).isPresent();
         assertThat(Files.isRegularFile(oldest.dir().resolve(ReportFiles.REPORT))).isTrue();
@@ -144,8 +144,8 @@ class BacktestLimitsTest extends PipelineTestSupport {
                         + "{\"sentimentWeight\":0,\"cron\":\"0 */5 9-15 ? * MON-FRI\"}}",
                 "my-bars.csv", csv), JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        Backtests.Job job = backtests.await(backtests.find(accepted.getBody().get("id").asText()).orElseThrow());
-        assertThat(job.status()).isEqualTo(Backtests.Status.DONE);
+        BacktestJob job = backtests.await(backtests.find(accepted.getBody().get("id").asText()).orElseThrow());
+        assertThat(job.status()).isEqualTo(BacktestJob.Status.DONE);
         assertThat(job.report().source()).isEqualTo("csv");
         assertThat(job.report().runs()).isEqualTo(2 * 78 - 1);
 

@@ -42,7 +42,7 @@ class LiveReplayEquivalenceTest extends PipelineTestSupport {
         assertThat(live).hasSize(4).allSatisfy(r -> assertThat(r.decision()).isNotNull());
 
         LocalDate today = LocalDate.now(io.ztrade.market.MarketCalendar.NEW_YORK);
-        Backtests.Prepared prepared = backtests.prepare(BacktestSpec.of("test_crypto", today.minusDays(1).toString(),
+        PreparedBacktest prepared = backtests.prepare(BacktestSpec.of("test_crypto", today.minusDays(1).toString(),
                 today.plusDays(1).toString(), "recorded"));
         // a backtest keeps only counts; this compares run by run
         ReplayResult replay = engine.replay(prepared.requests().get(0).keepingRuns(), ReplayEngine.Progress.NONE);

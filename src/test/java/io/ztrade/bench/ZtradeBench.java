@@ -9,6 +9,7 @@ import io.ztrade.agent.steps.OrderPlacement;
 import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.agent.steps.TechnicalStep;
 import io.ztrade.backtest.BacktestSpec;
+import io.ztrade.backtest.BacktestJob;
 import io.ztrade.backtest.Backtests;
 import io.ztrade.backtest.FillModel;
 import io.ztrade.backtest.HistoricalMarketData;
@@ -154,7 +155,7 @@ class ZtradeBench {
                 "synthetic", null, null, base, Map.of("threshold", List.of(0.05, 0.1, 0.15, 0.2),
                 "orderNotional", List.of(500, 1000)), null, null, null, null, 42L);
         long s0 = System.nanoTime();
-        Backtests.Job job = backtests.await(backtests.submit(sweep));
+        BacktestJob job = backtests.await(backtests.submit(sweep));
         double sweepSeconds = (System.nanoTime() - s0) / 1e9;
         out.append(String.format(Locale.ROOT, "| sweep of %d combinations on %d threads, full route | %d | %.2f | %.0f |%n%n",
                 job.sweep().size(), cores, job.progress().done(), sweepSeconds, job.progress().done() / sweepSeconds));

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.AlpacaRateGate;
@@ -27,37 +27,26 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AlpacaBroker over real HTTP against WireMock stubs of Alpaca's documented answers and failures. */
 class AlpacaBrokerTest {
 
     static final String ID = "zt-agent_tsla-1764082800";
     static final String BY_ID = "/v2/orders:by_client_order_id?client_order_id=" + ID;
-    static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static ProviderHttpFixture fixture;
+    @RegisterExtension
+    static final WireMockExtension ALPACA = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
+    @RegisterExtension
+    static final ProviderHttpFixture fixture = new ProviderHttpFixture();
 
     private AlpacaBroker broker;
 
-    @BeforeAll
-    static void start() {
-        ALPACA.start();
-        fixture = new ProviderHttpFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        ALPACA.stop();
-        fixture.close();
-    }
-
     @BeforeEach
     void setUp() {
-        ALPACA.resetAll();
         broker = broker(new AlpacaRateGate(200, Duration.ofSeconds(5), Clock.systemUTC(), d -> { }));
     }
 

@@ -1,7 +1,6 @@
 package io.ztrade.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.agent.AgentCatalog;
@@ -16,14 +15,16 @@ import io.ztrade.agent.FiredTrigger;
 import io.ztrade.records.RunRecord;
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.simulator.SimulatedAccount;
+import io.ztrade.simulator.SimulatedOrder;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,14 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         // every run of the burst is a manual run requested in the same second
         Instant second = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String routeId = addRoute(agentId, second);
+        NotifyBuilder recorded = recorded(agentId, burst);
         try {
             for (int i = 0; i < burst; i++) {
                 trigger.fire(routeId, second, RunTrigger.REPLAY);
             }
             // the records are written off the run's thread, by the route's performance wireTap: wait for them
             // before removing the route, whose removal drops the wireTap's pending sends
-            await().atMost(Duration.ofSeconds(60)).until(() -> store.latest(agentId, 100).size() >= burst);
+            assertThat(recorded.matches(60, TimeUnit.SECONDS)).as("%d records of %s", burst, agentId).isTrue();
         } finally {
             removeRoute(routeId);
         }
@@ -82,7 +84,7 @@ class ClientOrderIdPipelineTest extends PipelineTestSupport {
         Instant fireTime = Instant.parse("2026-11-25T15:00:00Z");
         // another tool's ETH/USD $1 order, under the id this agent's run of that fire time will use
         String id = ClientOrderIds.of(agentId, fireTime);
-        SimulatedAccount.Order stranger = simulator.submit(id, "ETH/USD", "buy", null, BigDecimal.ONE, "gtc");
+        SimulatedOrder stranger = simulator.submit(id, "ETH/USD", "buy", null, BigDecimal.ONE, "gtc");
         double alertsBefore = collisionAlerts();
         String routeId = addRoute(agentId, null);
         try {

@@ -9,46 +9,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.ztrade.PipelineTestSupport;
 import io.ztrade.records.RunRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A whole run of the real route against a misbehaving Alpaca trading API (WireMock): the simulator serves market
  * data, the news stub makes the decision a BUY, and however the broker fails, exactly one order is POSTed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OrderOncePipelineTest extends PipelineTestSupport {
+class OrderOncePipelineTest extends AlpacaTradingStubSupport {
 
-    static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String BY_ID = "/v2/orders:by_client_order_id";
-
-
-    @DynamicPropertySource
-    static void alpacaUrl(DynamicPropertyRegistry registry) {
-        if (!ALPACA.isRunning()) {
-            ALPACA.start();
-        }
-        registry.add("ztrade.alpaca.base-url", ALPACA::baseUrl);
-        registry.add("ztrade.http.response-timeout-ms", () -> "1000");
-    }
-
-    @AfterAll
-    static void stopAlpaca() {
-        ALPACA.stop();
-    }
 
     @BeforeEach
     void account() {
-        ALPACA.resetAll();
         ALPACA.stubFor(get(urlEqualTo("/v2/account")).willReturn(aResponse().withStatus(200).withBody("""
                 {"id": "a1", "status": "ACTIVE", "cash": "100000", "equity": "100000", "buying_power": "100000",
                  "portfolio_value": "100000", "trading_blocked": false, "account_blocked": false, "pattern_day_trader": false}""")));
@@ -76,7 +51,7 @@ class OrderOncePipelineTest extends PipelineTestSupport {
         ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(404).withBody("{\"code\":40410000,\"message\":\"order not found\"}")));
         ALPACA.stubFor(post(urlEqualTo("/v2/orders")).inScenario("slow").willSetStateTo("accepted")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(2500).withBody(filled()).withTransformers("response-template")));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(7500).withBody(filled()).withTransformers("response-template")));
         ALPACA.stubFor(get(urlPathEqualTo(BY_ID)).inScenario("slow").whenScenarioStateIs("accepted")
                 .willReturn(aResponse().withStatus(200).withBody(existing("filled")).withTransformers("response-template")));
 

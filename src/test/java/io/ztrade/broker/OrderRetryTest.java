@@ -12,31 +12,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.ztrade.PipelineTestSupport;
 import io.ztrade.records.RunRecord;
 import java.util.List;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The broker step against a WireMock Alpaca trading API (documented payloads): a retried order keeps its client
  * order id, a 422 duplicate is looked up instead of resent, a 403 is a broker rejection without retry.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OrderRetryTest extends PipelineTestSupport {
-
-    static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+class OrderRetryTest extends AlpacaTradingStubSupport {
 
     static final String ACCOUNT = """
             {"id": "acc-1", "status": "ACTIVE", "currency": "USD", "cash": "100000.00", "buying_power": "100000.00",
@@ -47,22 +35,8 @@ class OrderRetryTest extends PipelineTestSupport {
     @Autowired
     ObjectMapper mapper;
 
-    @DynamicPropertySource
-    static void alpacaUrl(DynamicPropertyRegistry registry) {
-        if (!ALPACA.isRunning()) {
-            ALPACA.start();
-        }
-        registry.add("ztrade.alpaca.base-url", ALPACA::baseUrl);
-    }
-
-    @AfterAll
-    static void stopAlpaca() {
-        ALPACA.stop();
-    }
-
     @BeforeEach
     void stubAccount() {
-        ALPACA.resetAll();
         ALPACA.stubFor(get("/v2/account").willReturn(json(200, ACCOUNT)));
         ALPACA.stubFor(get("/v2/positions/BTCUSD").willReturn(json(404, "{\"code\":40410000,\"message\":\"position does not exist\"}")));
     }

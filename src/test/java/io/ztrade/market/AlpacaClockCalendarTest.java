@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.ProviderEndpoints;
 import io.ztrade.provider.ProviderHttpFixture;
@@ -16,34 +16,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AlpacaClockCalendarTest {
 
-    static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static ProviderHttpFixture fixture;
+    @RegisterExtension
+    static final WireMockExtension ALPACA = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
+    @RegisterExtension
+    static final ProviderHttpFixture fixture = new ProviderHttpFixture();
     /** A Wednesday, 10:00 New York: the rules say open. */
     static final Instant IN_SESSION = Instant.parse("2025-11-26T15:00:00Z");
-
-    @BeforeAll
-    static void start() {
-        ALPACA.start();
-        fixture = new ProviderHttpFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        ALPACA.stop();
-        fixture.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        ALPACA.resetAll();
-    }
 
     private static AlpacaClockCalendar calendar(Instant now) {
         AlpacaProperties alpaca = new AlpacaProperties("AK", "SK", ALPACA.baseUrl(), ALPACA.baseUrl());

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.ztrade.provider.AlpacaProperties;
 import io.ztrade.provider.CoinGeckoProperties;
 import io.ztrade.provider.ProviderDataException;
@@ -23,16 +23,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Alpaca market data and the CoinGecko fallback over real HTTP against WireMock stubs. */
 class AlpacaMarketDataTest {
 
-    static final WireMockServer STUB = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static ProviderHttpFixture fixture;
+    @RegisterExtension
+    static final WireMockExtension STUB = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
+    @RegisterExtension
+    static final ProviderHttpFixture fixture = new ProviderHttpFixture();
     /** Wednesday 2025-11-26 10:00 New York: in session. */
     static final Instant IN_SESSION = Instant.parse("2025-11-26T15:00:00Z");
     /** Thanksgiving: closed. */
@@ -40,23 +41,6 @@ class AlpacaMarketDataTest {
 
     static final Instrument TSLA = new Instrument("agent_x", "TSLA", AssetClass.US_EQUITY);
     static final Instrument BTC = new Instrument("agent_x", "BTC/USD", AssetClass.CRYPTO);
-
-    @BeforeAll
-    static void start() {
-        STUB.start();
-        fixture = new ProviderHttpFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.stop();
-        fixture.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        STUB.resetAll();
-    }
 
     private static AlpacaMarketData data(Instant now) {
         AlpacaProperties alpaca = new AlpacaProperties("AK", "SK", STUB.baseUrl(), STUB.baseUrl());

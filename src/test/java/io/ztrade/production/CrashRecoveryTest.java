@@ -180,21 +180,14 @@ class CrashRecoveryTest {
 
     private Process start(String life, String jdbcUrl, int port) throws IOException {
         Process node = Node.startProcess(logs.resolve(life + ".log"), jdbcUrl, "classpath:routes/crash-agents.yaml",
-                "--server.port=" + port,
-                "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
-                "--ztrade.redis.key-prefix=" + prefix,
-                "--ztrade.alpaca.base-url=" + alpaca.url(),
-                "--ztrade.alpaca.data-url=" + alpaca.url(),
-                "--ztrade.alpaca.requests-per-minute=100000",
-                "--ztrade.coingecko.base-url=" + alpaca.url(),
-                "--ztrade.alphavantage.base-url=" + alpaca.url(),
+                Node.againstStub(prefix, alpaca.url(), "--server.port=" + port,
                 // a restarted node keeps its own journal, as it would on its volume
                 "--ztrade.journal.dir=" + logs.resolve("journal"),
                 "--ztrade.quartz.cluster-checkin-interval=1s",
                 // issue 12's reconciliation: short here, so a missed start-up pass shows within the settle time
                 "--ztrade.reconcile.interval=2s",
                 // a node killed during a pass holds the cluster's reconciliation lease until it expires
-                "--ztrade.reconcile.lease-ttl=10s");
+                "--ztrade.reconcile.lease-ttl=10s"));
         nodes.add(node);
         return node;
     }

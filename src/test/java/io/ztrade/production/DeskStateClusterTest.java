@@ -134,24 +134,12 @@ class DeskStateClusterTest {
     }
 
     private long count(String query) throws Exception {
-        try (Connection connection = ProductionServices.connect(database); Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return ProductionServices.count(database, query);
     }
 
     private ConfigurableApplicationContext node(String jdbcUrl, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
-                "--ztrade.redis.key-prefix=" + prefix,
-                "--ztrade.alpaca.base-url=" + alpaca.url(),
-                "--ztrade.alpaca.data-url=" + alpaca.url(),
-                "--ztrade.alpaca.requests-per-minute=100000",
-                "--ztrade.coingecko.base-url=" + alpaca.url(),
-                "--ztrade.alphavantage.base-url=" + alpaca.url()));
-        args.addAll(List.of(extra));
-        ConfigurableApplicationContext node = Node.start(jdbcUrl, "classpath:routes/test-agents.yaml", args.toArray(String[]::new));
+        ConfigurableApplicationContext node = Node.start(jdbcUrl, "classpath:routes/test-agents.yaml",
+                Node.againstStub(prefix, alpaca.url(), extra));
         nodes.add(node);
         return node;
     }

@@ -93,14 +93,7 @@ class GracefulShutdownTest {
                 .withFixedDelay((int) brokerDelay.toMillis())));
         Path log = Path.of("target", "shutdown-node-" + database + ".log");
         node = Node.startProcess(log, ProductionServices.jdbcUrl(database), "classpath:routes/shutdown-agents.yaml",
-                "--ztrade.shutdown.timeout=" + shutdownTimeout,
-                "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
-                "--ztrade.redis.key-prefix=" + prefix,
-                "--ztrade.alpaca.base-url=" + alpaca.url(),
-                "--ztrade.alpaca.data-url=" + alpaca.url(),
-                "--ztrade.alpaca.requests-per-minute=100000",
-                "--ztrade.coingecko.base-url=" + alpaca.url(),
-                "--ztrade.alphavantage.base-url=" + alpaca.url());
+                Node.againstStub(prefix, alpaca.url(), "--ztrade.shutdown.timeout=" + shutdownTimeout));
         try {
             // a loaded machine takes minutes to start a node
             await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(50))
@@ -125,14 +118,7 @@ class GracefulShutdownTest {
     }
 
     private List<String> column(String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = ProductionServices.connect(database); Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery(query)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return ProductionServices.rows(database, query);
     }
 
     private List<Map<String, String>> runs() throws SQLException {

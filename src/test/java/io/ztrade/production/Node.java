@@ -39,6 +39,29 @@ final class Node {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /**
+     * A node's arguments for this test's Redis keys and for the one stub that stands in for Alpaca (trading and
+     * data), CoinGecko and Alpha Vantage; the stub is not Alpaca, so no rate limit (at 200 calls/min, and 20 fill
+     * polls per order, runs would wait ~50 s a minute).
+     */
+    static List<String> againstStub(String redisPrefix, String stubUrl) {
+        return List.of(
+                "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
+                "--ztrade.redis.key-prefix=" + redisPrefix,
+                "--ztrade.alpaca.base-url=" + stubUrl,
+                "--ztrade.alpaca.data-url=" + stubUrl,
+                "--ztrade.alpaca.requests-per-minute=100000",
+                "--ztrade.coingecko.base-url=" + stubUrl,
+                "--ztrade.alphavantage.base-url=" + stubUrl);
+    }
+
+    /** {@link #againstStub} and then {@code extra}. */
+    static String[] againstStub(String redisPrefix, String stubUrl, String... extra) {
+        List<String> args = new ArrayList<>(againstStub(redisPrefix, stubUrl));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
     private static List<String> args(String jdbcUrl, String routes, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + jdbcUrl,

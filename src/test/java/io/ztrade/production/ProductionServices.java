@@ -5,8 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -103,5 +106,22 @@ public final class ProductionServices {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first column of every row the query returns, as text. */
+    public static List<String> rows(String database, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = connect(database); Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    /** A query's single number, such as a count. */
+    public static long count(String database, String query) throws SQLException {
+        return Long.parseLong(rows(database, query).get(0));
     }
 }

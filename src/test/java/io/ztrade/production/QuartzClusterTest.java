@@ -141,16 +141,8 @@ class QuartzClusterTest {
     }
 
     private String[] nodeArgs(String redisPrefix) {
-        return new String[] {
-            "--ztrade.quartz.cluster-checkin-interval=" + CHECKIN.toMillis() + "ms",
-            "--ztrade.redis.url=redis://127.0.0.1:" + ProductionServices.REDIS_PORT,
-            "--ztrade.redis.key-prefix=" + redisPrefix,
-            "--ztrade.alpaca.base-url=" + alpaca.url(),
-            "--ztrade.alpaca.data-url=" + alpaca.url(),
-            // the stub is not Alpaca: at 200 calls/min (and 20 fill polls per order) runs would wait ~50 s a minute
-            "--ztrade.alpaca.requests-per-minute=100000",
-            "--ztrade.coingecko.base-url=" + alpaca.url(),
-            "--ztrade.alphavantage.base-url=" + alpaca.url()};
+        return Node.againstStub(redisPrefix, alpaca.url(),
+                "--ztrade.quartz.cluster-checkin-interval=" + CHECKIN.toMillis() + "ms");
     }
 
     private static Scheduler scheduler(ConfigurableApplicationContext node) {
@@ -175,17 +167,10 @@ class QuartzClusterTest {
     }
 
     private long count(String query) throws SQLException {
-        return Long.parseLong(rows(query).get(0));
+        return ProductionServices.count(database, query);
     }
 
     private List<String> rows(String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = ProductionServices.connect(database); Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery(query)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return ProductionServices.rows(database, query);
     }
 }

@@ -3,11 +3,9 @@ package io.ztrade.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.ztrade.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,37 +13,18 @@ import org.junit.jupiter.api.Test;
 class AlpacaRateGateTest {
 
     /** A clock the fake sleeper moves forward, so waits are measured, never slept. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T15:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T15:00:00Z"));
     private final List<Duration> waits = new ArrayList<>();
     private final Sleeper sleeper = d -> {
         waits.add(d);
-        clock.now = clock.now.plus(d);
+        clock.advance(d);
     };
 
     @Test
     void letsTheLimitThroughWithinAMinuteThenWaitsForTheOldestSlot() {
         AlpacaRateGate gate = new AlpacaRateGate(3, Duration.ofMinutes(2), clock, sleeper);
         gate.acquire("t");
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         gate.acquire("t");
         gate.acquire("t");
         assertThat(waits).isEmpty();
@@ -57,7 +36,7 @@ class AlpacaRateGateTest {
     @Test
     void a429ClosesTheGateForEveryoneUntilTheResetSecond() {
         AlpacaRateGate gate = new AlpacaRateGate(200, Duration.ofMinutes(2), clock, sleeper);
-        gate.closeUntil(String.valueOf(clock.now.plusSeconds(42).getEpochSecond()));
+        gate.closeUntil(String.valueOf(clock.instant().plusSeconds(42).getEpochSecond()));
         gate.acquire("agent one");
         gate.acquire("agent two");
         assertThat(waits).containsExactly(Duration.ofSeconds(42));
@@ -74,7 +53,7 @@ class AlpacaRateGateTest {
     @Test
     void failsRatherThanWaitLongerThanItsMaximum() {
         AlpacaRateGate gate = new AlpacaRateGate(200, Duration.ofSeconds(30), clock, sleeper);
-        gate.closeUntil(String.valueOf(clock.now.plusSeconds(31).getEpochSecond()));
+        gate.closeUntil(String.valueOf(clock.instant().plusSeconds(31).getEpochSecond()));
         assertThatThrownBy(() -> gate.acquire("paper-api/v2/orders"))
                 .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("alpaca rate limit").hasMessageContaining("shared by all agents");

@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
  * The real provider HTTP stack (camel-http, {@link ProviderHttp}, {@link AlpacaClient} and its rate gate) without
- * Spring, for tests against WireMock stubs. Responses slower than {@link #RESPONSE_TIMEOUT_MS} time out.
+ * Spring, for tests against WireMock stubs. Responses slower than {@link #RESPONSE_TIMEOUT_MS} time out. As a static
+ * {@code @RegisterExtension} it closes itself after the test class.
  */
-public final class ProviderHttpFixture implements AutoCloseable {
+public final class ProviderHttpFixture implements AutoCloseable, AfterAllCallback {
 
     public static final long RESPONSE_TIMEOUT_MS = 500;
 
@@ -45,5 +48,10 @@ public final class ProviderHttpFixture implements AutoCloseable {
     @Override
     public void close() {
         camel.stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

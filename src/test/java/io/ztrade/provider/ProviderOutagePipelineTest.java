@@ -8,15 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.ztrade.PipelineTestSupport;
 import io.ztrade.records.RunRecord;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,29 +27,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProviderOutagePipelineTest extends PipelineTestSupport {
 
-    static final WireMockServer DATA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
+    @RegisterExtension
+    static final WireMockExtension DATA = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
 
     @DynamicPropertySource
     static void dataUrl(DynamicPropertyRegistry registry) {
-        if (!DATA.isRunning()) {
-            DATA.start();
-        }
         registry.add("ztrade.alpaca.data-url", DATA::baseUrl);
         // the breaker opens after 4 calls of which half failed, and stays open for the test
         registry.add("ztrade.resilience.sliding-window-size", () -> "4");
         registry.add("ztrade.resilience.minimum-calls", () -> "4");
         registry.add("ztrade.resilience.wait-in-open", () -> "1h");
-    }
-
-    @AfterAll
-    static void stopData() {
-        DATA.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        DATA.resetAll();
     }
 
     @Test

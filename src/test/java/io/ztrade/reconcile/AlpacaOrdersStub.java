@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import java.util.List;
 
 /**
@@ -52,7 +52,7 @@ public final class AlpacaOrdersStub {
     }
 
     /** {@code GET /v2/orders} answers these orders (one page); by client order id each, else 404. */
-    public static void orders(WireMockServer alpaca, List<String> orders, List<String> clientOrderIds) {
+    public static void orders(Stubbing alpaca, List<String> orders, List<String> clientOrderIds) {
         alpaca.stubFor(get(urlPathEqualTo(ORDERS)).willReturn(json("[" + String.join(",", orders) + "]")));
         alpaca.stubFor(get(urlPathEqualTo(BY_ID)).atPriority(10).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"code\":40410000,\"message\":\"order not found\"}")));
@@ -61,12 +61,12 @@ public final class AlpacaOrdersStub {
         }
     }
 
-    public static void byClientOrderId(WireMockServer alpaca, String clientOrderId, String order) {
+    public static void byClientOrderId(Stubbing alpaca, String clientOrderId, String order) {
         alpaca.stubFor(get(urlPathEqualTo(BY_ID)).atPriority(1).withQueryParam("client_order_id", equalTo(clientOrderId))
                 .willReturn(json(order)));
     }
 
-    public static void positions(WireMockServer alpaca, String... positions) {
+    public static void positions(Stubbing alpaca, String... positions) {
         alpaca.stubFor(get(urlPathEqualTo("/v2/positions")).willReturn(json("[" + String.join(",", positions) + "]")));
     }
 

@@ -12,9 +12,9 @@ import static io.ztrade.reconcile.AlpacaOrdersStub.order;
 import static io.ztrade.reconcile.AlpacaOrdersStub.position;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ztrade.PipelineTestSupport;
@@ -28,9 +28,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(ReconcilerTest.Holds.class)
 class ReconcilerTest extends PipelineTestSupport {
 
-    static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension ALPACA = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort()).build();
     static final String NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
     /** The holds reconciliation asks for, in order, passed on to the desk's durable state. */
@@ -102,22 +104,13 @@ class ReconcilerTest extends PipelineTestSupport {
 
     @DynamicPropertySource
     static void alpacaUrl(DynamicPropertyRegistry registry) {
-        if (!ALPACA.isRunning()) {
-            ALPACA.start();
-        }
         registry.add("ztrade.alpaca.base-url", ALPACA::baseUrl);
         // the stub has no rate limit: at Alpaca's 200 a minute the passes of this class waited a minute twice
         registry.add("ztrade.alpaca.requests-per-minute", () -> "100000");
     }
 
-    @AfterAll
-    static void stopAlpaca() {
-        ALPACA.stop();
-    }
-
     @BeforeEach
     void emptyBrokerAndRecords() {
-        ALPACA.resetAll();
         ALPACA.stubFor(get(urlEqualTo("/v2/account")).willReturn(AlpacaOrdersStub.json("""
                 {"id": "a1", "status": "ACTIVE", "cash": "100000", "equity": "100000", "buying_power": "100000",
                  "portfolio_value": "100000", "trading_blocked": false, "account_blocked": false, "pattern_day_trader": false}""")));

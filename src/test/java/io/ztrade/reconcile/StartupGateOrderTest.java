@@ -10,25 +10,20 @@ import io.ztrade.agent.RunStatus;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.agent.steps.OrderPlacement;
-import io.ztrade.broker.Account;
-import io.ztrade.broker.Broker;
-import io.ztrade.broker.OrderAck;
+import io.ztrade.broker.FillingBroker;
 import io.ztrade.broker.OrderRequest;
 import io.ztrade.broker.OrderSide;
-import io.ztrade.broker.Position;
 import io.ztrade.risk.DeskModes;
 import io.ztrade.risk.EffectiveMode;
 import io.ztrade.risk.ModeSetting;
-import io.ztrade.risk.RiskVerdict;
 import io.ztrade.risk.TradingMode;
+import io.ztrade.risk.RiskVerdict;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,35 +42,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class StartupGateOrderTest {
 
-    private final List<OrderRequest> sent = new CopyOnWriteArrayList<>();
-    private final Broker broker = new Broker() {
-        @Override
-        public OrderAck submit(OrderRequest order) {
-            sent.add(order);
-            return new OrderAck(order.clientOrderId(), "id-1", "buy", "filled", OrderAck.State.FILLED, BigDecimal.ONE,
-                    BigDecimal.TEN, Instant.now(), null);
-        }
-
-        @Override
-        public Optional<OrderAck> findByClientOrderId(String clientOrderId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<OrderAck> findOrder(OrderRequest order) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Account account() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Position> position(String symbol) {
-            return Optional.empty();
-        }
-    };
+    private final FillingBroker broker = new FillingBroker();
+    private final List<OrderRequest> sent = broker.sent;
 
     private static NamedParameterJdbcTemplate records() {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:gate-" + UUID.randomUUID()

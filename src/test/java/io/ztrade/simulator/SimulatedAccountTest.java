@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class SimulatedAccountTest {
 
     private final SimulatedMarket market = new SimulatedMarket(7);
-    private final SimulatedAccount account = new SimulatedAccount(market, new io.ztrade.market.NyseCalendar(), new BigDecimal("10000"));
+    private final SimulatedAccount account = new SimulatedAccount(market, new io.ztrade.market.NyseCalendar(), new BigDecimal("10000"),
+            java.time.Clock.systemUTC());
 
     @Test
     void aBuyFillsAtTheSimulatedPriceAndMovesCashIntoThePosition() {
         double price = market.priceAt("TSLA", Instant.now());
 
-        SimulatedAccount.Order order = account.submit("zt-a-1", "TSLA", "buy", null, new BigDecimal("1000"), "day");
+        SimulatedOrder order = account.submit("zt-a-1", "TSLA", "buy", null, new BigDecimal("1000"), "day");
 
         assertThat(order.status()).isEqualTo("filled");
         assertThat(order.filledAvgPrice().doubleValue()).isCloseTo(price, org.assertj.core.data.Offset.offset(price * 0.01));
@@ -29,21 +30,21 @@ class SimulatedAccountTest {
         account.submit("zt-a-2", "TSLA", "buy", null, new BigDecimal("100"), "day");
 
         assertThatThrownBy(() -> account.submit("zt-a-2", "TSLA", "buy", null, new BigDecimal("100"), "day"))
-                .isInstanceOf(SimulatedAccount.Refused.class).hasMessage("client_order_id must be unique");
+                .isInstanceOf(OrderRefused.class).hasMessage("client_order_id must be unique");
         assertThat(account.cash()).isEqualByComparingTo(new BigDecimal("9900.00"));
     }
 
     @Test
     void aBuyBeyondTheCashIsRefusedLikeAlpaca() {
         assertThatThrownBy(() -> account.submit("zt-a-3", "TSLA", "buy", null, new BigDecimal("10000.01"), "day"))
-                .isInstanceOf(SimulatedAccount.Refused.class).hasMessage("insufficient buying power");
+                .isInstanceOf(OrderRefused.class).hasMessage("insufficient buying power");
         assertThat(account.order("zt-a-3")).isEmpty();
     }
 
     @Test
     void cryptoCannotBeSoldShort() {
         assertThatThrownBy(() -> account.submit("zt-a-4", "BTC/USD", "sell", new BigDecimal("0.1"), null, "gtc"))
-                .isInstanceOf(SimulatedAccount.Refused.class).hasMessageContaining("insufficient balance for BTCUSD");
+                .isInstanceOf(OrderRefused.class).hasMessageContaining("insufficient balance for BTCUSD");
     }
 
     @Test

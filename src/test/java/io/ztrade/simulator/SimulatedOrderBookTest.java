@@ -3,11 +3,10 @@ package io.ztrade.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ztrade.TestClock;
 import io.ztrade.market.NyseCalendar;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class SimulatedOrderBookTest {
             return prices.getOrDefault(symbol, 100.0);
         }
     };
-    private final MovableClock clock = new MovableClock(WEDNESDAY_10_00);
+    private final TestClock clock = new TestClock(WEDNESDAY_10_00);
     private final SimulatedAccount account = new SimulatedAccount(market, new NyseCalendar(), new BigDecimal("10000"), clock);
 
     @Test
@@ -57,17 +56,17 @@ class SimulatedOrderBookTest {
 
     @Test
     void aLimitOrderStaysOpenUntilThePriceReachesItThenFillsAtTheLimit() {
-        SimulatedAccount.Order open = account.submit(ticket("l1", "ZQC", "buy", "limit", "gtc", "10", "95"));
+        SimulatedOrder open = account.submit(ticket("l1", "ZQC", "buy", "limit", "gtc", "10", "95"));
         assertThat(open.status()).isEqualTo("new");
         assertThat(account.buyingPower()).isEqualByComparingTo("9050.00");
         prices.put("ZQC", 96.0);
         clock.at(WEDNESDAY_10_00.plusSeconds(60));
-        assertThat(account.orderById(open.id())).get().extracting(SimulatedAccount.Order::status).isEqualTo("new");
+        assertThat(account.orderById(open.id())).get().extracting(SimulatedOrder::status).isEqualTo("new");
 
         prices.put("ZQC", 94.0);
         clock.at(WEDNESDAY_10_00.plusSeconds(120));
 
-        SimulatedAccount.Order filled = account.orderById(open.id()).orElseThrow();
+        SimulatedOrder filled = account.orderById(open.id()).orElseThrow();
         assertThat(filled.status()).isEqualTo("filled");
         assertThat(filled.filledAvgPrice()).isEqualByComparingTo("95");
         assertThat(filled.filledAt()).isEqualTo(WEDNESDAY_10_00.plusSeconds(120));
@@ -78,19 +77,19 @@ class SimulatedOrderBookTest {
 
     @Test
     void aDayOrderExpiresAtTheCloseAndAGoodTillCanceledOneDoesNot() {
-        SimulatedAccount.Order day = account.submit(ticket("d1", "ZQD", "buy", "limit", "day", "1", "50"));
-        SimulatedAccount.Order gtc = account.submit(ticket("d2", "ZQD", "buy", "limit", "gtc", "1", "50"));
+        SimulatedOrder day = account.submit(ticket("d1", "ZQD", "buy", "limit", "day", "1", "50"));
+        SimulatedOrder gtc = account.submit(ticket("d2", "ZQD", "buy", "limit", "gtc", "1", "50"));
         clock.at(Instant.parse("2026-11-25T20:59:59Z"));
-        assertThat(account.orderById(day.id())).get().extracting(SimulatedAccount.Order::status).isEqualTo("new");
+        assertThat(account.orderById(day.id())).get().extracting(SimulatedOrder::status).isEqualTo("new");
 
         clock.at(Instant.parse("2026-11-27T12:00:00Z"));
 
-        SimulatedAccount.Order expired = account.orderById(day.id()).orElseThrow();
+        SimulatedOrder expired = account.orderById(day.id()).orElseThrow();
         assertThat(expired.status()).isEqualTo("expired");
         // 16:00 New York on Wednesday, the session the order was placed in
         assertThat(expired.expiredAt()).isEqualTo(Instant.parse("2026-11-25T21:00:00Z"));
-        assertThat(account.orderById(gtc.id())).get().extracting(SimulatedAccount.Order::status).isEqualTo("new");
-        assertThatThrownBy(() -> account.cancel(day.id())).isInstanceOf(SimulatedAccount.Refused.class)
+        assertThat(account.orderById(gtc.id())).get().extracting(SimulatedOrder::status).isEqualTo("new");
+        assertThatThrownBy(() -> account.cancel(day.id())).isInstanceOf(OrderRefused.class)
                 .hasMessage("order is already in \"expired\" state");
     }
 
@@ -98,7 +97,7 @@ class SimulatedOrderBookTest {
     void aDayOrderPlacedAfterTheCloseBelongsToTheNextSession() {
         // Wednesday 18:00 New York; Thursday is Thanksgiving, Friday closes early at 13:00
         clock.at(Instant.parse("2026-11-25T23:00:00Z"));
-        SimulatedAccount.Order day = account.submit(ticket("n1", "ZQE", "buy", "limit", "day", "1", "50"));
+        SimulatedOrder day = account.submit(ticket("n1", "ZQE", "buy", "limit", "day", "1", "50"));
 
         clock.at(Instant.parse("2026-11-28T00:00:00Z"));
 
@@ -112,7 +111,7 @@ class SimulatedOrderBookTest {
         assertThat(account.available("BTCUSD")).isEqualByComparingTo("0");
 
         assertThatThrownBy(() -> account.submit(ticket("s3", "BTC/USD", "sell", "market", "gtc", "0.01", null)))
-                .isInstanceOf(SimulatedAccount.Refused.class).hasMessageContaining("insufficient balance for BTCUSD");
+                .isInstanceOf(OrderRefused.class).hasMessageContaining("insufficient balance for BTCUSD");
     }
 
     @Test
@@ -120,7 +119,7 @@ class SimulatedOrderBookTest {
         account.submit(ticket("b1", "ZQF", "buy", "limit", "gtc", "90", "99"));
 
         assertThatThrownBy(() -> account.submit(ticket("b2", "ZQF", "buy", "market", "day", "12", null)))
-                .isInstanceOf(SimulatedAccount.Refused.class).hasMessage("insufficient buying power");
+                .isInstanceOf(OrderRefused.class).hasMessage("insufficient buying power");
         assertThat(account.order("b2")).isEmpty();
     }
 
@@ -128,32 +127,5 @@ class SimulatedOrderBookTest {
                                                   String limit) {
         return new OrderTicket(id, symbol, side, type, tif, new BigDecimal(qty), null,
                 limit == null ? null : new BigDecimal(limit));
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void at(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

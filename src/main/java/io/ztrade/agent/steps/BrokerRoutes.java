@@ -1,5 +1,6 @@
 package io.ztrade.agent.steps;
 
+import io.ztrade.provider.ProviderCircuitBreakers;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
@@ -35,7 +36,7 @@ public class BrokerRoutes extends RouteBuilder {
                         .otherwise()
                             // Alpaca's trading API behind its shared breaker (risk's account reads use the same one)
                             .circuitBreaker().id("alpacaTradingCircuit")
-                                .resilience4jConfiguration().circuitBreaker("alpacaTradingBreaker").throwExceptionWhenHalfOpenOrOpenState(true).end()
+                                .resilience4jConfiguration().circuitBreaker(ProviderCircuitBreakers.ALPACA_TRADING_BREAKER).throwExceptionWhenHalfOpenOrOpenState(true).end()
                                 .bean(placement, "place").id("placeOrder")
                             .end()
                     .end()

@@ -4,6 +4,7 @@ import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.MarketDataProvider;
 import io.ztrade.market.MarketSnapshot;
+import io.ztrade.provider.ProviderCircuitBreakers;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ public class MarketDataRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 // Alpaca's data API behind its shared breaker: while it is down, runs fail at once instead of waiting
                 .circuitBreaker().id("alpacaDataCircuit")
-                    .resilience4jConfiguration().circuitBreaker("alpacaDataBreaker").throwExceptionWhenHalfOpenOrOpenState(true).end()
+                    .resilience4jConfiguration().circuitBreaker(ProviderCircuitBreakers.ALPACA_DATA_BREAKER).throwExceptionWhenHalfOpenOrOpenState(true).end()
                     .bean(this, "snapshot").id("fetchSnapshot")
                 .end();
     }

@@ -68,6 +68,7 @@ class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy(Role.hierarchy());
     }
 
+    /** One chain, read top to bottom as the access policy; its length is the policy's, so it is not split. */
     @Bean
     SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle,
                                        Environment environment, ObjectProvider<SimulatorToken> simulatorToken)

@@ -13,6 +13,7 @@ import io.ztrade.agent.RunStatus;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.TestAgents;
 import io.ztrade.broker.Account;
+import io.ztrade.broker.FillingBroker;
 import io.ztrade.broker.Broker;
 import io.ztrade.broker.OrderAck;
 import io.ztrade.broker.OrderRequest;
@@ -25,42 +26,13 @@ import io.ztrade.risk.RiskVerdict;
 import io.ztrade.risk.TradingMode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OrderPlacementTest {
 
-    private final List<OrderRequest> sent = new ArrayList<>();
-    private final Broker broker = new Broker() {
-        @Override
-        public OrderAck submit(OrderRequest order) {
-            sent.add(order);
-            return new OrderAck(order.clientOrderId(), "id-1", "buy", "filled", OrderAck.State.FILLED, BigDecimal.ONE,
-                    BigDecimal.TEN, Instant.now(), null);
-        }
-
-        @Override
-        public Optional<OrderAck> findByClientOrderId(String clientOrderId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<OrderAck> findOrder(OrderRequest order) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Account account() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Position> position(String symbol) {
-            return Optional.empty();
-        }
-    };
+    private final FillingBroker broker = new FillingBroker();
+    private final List<OrderRequest> sent = broker.sent;
 
     static AgentSettings agent(String symbol, String assetClass) {
         return TestAgents.agent(symbol, assetClass);

@@ -3,39 +3,16 @@ package io.ztrade.management.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.ztrade.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     /** A clock the test moves by hand: no waiting for a back-off to pass. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T12:00:00Z");
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final LoginThrottleProperties properties =
             new LoginThrottleProperties(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 10_000);
     private final LoginThrottle throttle = new LoginThrottle(properties, clock);
