@@ -37,7 +37,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Application").definedBy("io.ztrade.management..", "io.ztrade.backtest..", "io.ztrade.production..",
                         "io.ztrade.desk..", "io.ztrade.reconcile..", "io.ztrade.records..", "io.ztrade.alert..",
-                        "io.ztrade.simulator..")
+                        "io.ztrade.simulator..", "io.ztrade.routes..")
                 .layer("Agent").definedBy("io.ztrade.agent..")
                 .layer("Stages").definedBy(STAGES)
                 .layer("Provider").definedBy("io.ztrade.provider..")
@@ -46,6 +46,19 @@ class ArchitectureTest {
                 .whereLayer("Stages").mayOnlyBeAccessedByLayers("Application", "Agent")
                 .whereLayer("Provider").mayOnlyBeAccessedByLayers("Application", "Agent", "Stages")
                 .check(MAIN);
+    }
+
+    /** A new package must be given its layer above, or the layer rule would not look at it. */
+    @Test
+    void everyPackageHasItsLayer() {
+        java.util.Set<String> layered = java.util.Set.of("management", "backtest", "production", "desk", "reconcile",
+                "records", "alert", "simulator", "routes", "agent", "market", "sentiment", "technical", "decision", "risk",
+                "broker", "provider");
+        assertThat(MAIN.stream().map(c -> c.getPackageName())
+                .filter(name -> name.startsWith("io.ztrade."))
+                .map(name -> name.substring("io.ztrade.".length()).split("\\.")[0])
+                .distinct())
+                .allMatch(layered::contains);
     }
 
     /** The routes, their step beans and the idempotent order repository are the agent's; a stage is plain Java. */

@@ -6,8 +6,8 @@ import io.ztrade.agent.steps.OrderPlacement;
 import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.broker.Broker;
 import io.ztrade.broker.OrderRequest;
-import io.ztrade.records.PerformanceStore;
 import io.ztrade.risk.DeskModes;
+import io.ztrade.risk.OrdersPlaced;
 import io.ztrade.risk.RiskRule;
 import io.ztrade.risk.RiskValidator;
 import io.ztrade.risk.protection.Protections;
@@ -50,12 +50,12 @@ public class AgentTester {
     private final RiskStep risk;
 
     AgentTester(CamelContext camel, AgentCatalog catalog, ThrowAwayRoutes routes, List<RiskRule> rules, DeskModes desk,
-                Broker broker, PerformanceStore performance, Protections protections) {
+                Broker broker, OrdersPlaced orders, Protections protections) {
         this.camel = camel;
         this.catalog = catalog;
         this.routes = routes;
         // the live risk step over the live desk, account and records, but its protections keep nothing
-        this.risk = new RiskStep(new RiskValidator(rules, desk, broker, performance, protections.readOnly()));
+        this.risk = new RiskStep(new RiskValidator(rules, desk, broker, orders, protections.readOnly()));
     }
 
     /** The template's steps, in its order: what {@code step} may name. */
