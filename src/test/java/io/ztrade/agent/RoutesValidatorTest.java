@@ -62,6 +62,10 @@ class RoutesValidatorTest {
                         "agent agent_spy: parameter 'orderUri' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
                 Arguments.of("malformed YAML", SPY.replace("symbol, value: SPY }", "symbol, value: SPY"), 6,
                         "not valid YAML: expected ',' or '}', but got {"),
+                Arguments.of("misspelt field", SPY.replace("    parameters:", "    paramters:"), 4,
+                        "agent agent_spy: 'paramters' is not a field of a templatedRoute; did you mean 'parameters'?"),
+                Arguments.of("Camel's own check", SPY + "- route:\n    from:\n      uri: timer:tick\n      stepz: []\n", 10,
+                        "Unsupported field: stepz"),
                 Arguments.of("unknown template", SPY.replace("trading-agent", "trading-agnt"), 1,
                         "agent agent_spy: routeTemplateRef 'trading-agnt' is not a template in these files; did you mean 'trading-agent'?"));
     }
