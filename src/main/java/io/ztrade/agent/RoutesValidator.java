@@ -71,23 +71,19 @@ public final class RoutesValidator {
      */
     public static RoutesValidator validateIncluded(String includePattern) {
         List<RouteFile> files = new ArrayList<>();
-        DefaultCamelContext camel = new DefaultCamelContext();
-        try {
-            for (String pattern : includePattern.split(",")) {
+        DefaultCamelContext camel = unstarted();
+        for (String pattern : includePattern.split(",")) {
                 String p = pattern.trim();
-                try {
-                    for (Resource resource : PluginHelper.getPackageScanResourceResolver(camel).findResources(p)) {
-                        files.add(read(resource));
-                    }
-                } catch (Exception e) {
-                    RoutesValidator failed = new RoutesValidator();
-                    failed.problems.add(new Problem(Path.of(p.replaceFirst("^file:", "")), 0,
-                            "cannot read the route files: " + e));
-                    return failed;
+            try {
+                for (Resource resource : PluginHelper.getPackageScanResourceResolver(camel).findResources(p)) {
+                    files.add(read(resource));
                 }
+            } catch (Exception e) {
+                RoutesValidator failed = new RoutesValidator();
+                failed.problems.add(new Problem(Path.of(p.replaceFirst("^file:", "")), 0,
+                        "cannot read the route files: " + e));
+                return failed;
             }
-        } finally {
-            camel.stop();
         }
         return validate(files);
     }
@@ -123,25 +119,29 @@ public final class RoutesValidator {
      * start-up does once already (O(agents²), 14 s of CPU for 2,000 agents when done twice).
      */
     private void loadIntoCamel(List<RouteFile> files) {
-        DefaultCamelContext camel = new DefaultCamelContext();
-        try {
-            for (RouteFile file : files) {
-                try {
-                    for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel)
-                            .findRoutesBuilders(ResourceHelper.fromString(file.location(), file.text()))) {
-                        if (builder instanceof RouteBuilder routes) {
-                            routes.setCamelContext(camel);
-                            routes.configure();
-                        }
+        DefaultCamelContext camel = unstarted();
+        for (RouteFile file : files) {
+            try {
+                for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel)
+                        .findRoutesBuilders(ResourceHelper.fromString(file.location(), file.text()))) {
+                    if (builder instanceof RouteBuilder routes) {
+                        routes.setCamelContext(camel);
+                        routes.configure();
                     }
-                } catch (Exception e) {
-                    problems.add(camelProblem(file, e));
-                    return;
                 }
+            } catch (Exception e) {
+                problems.add(camelProblem(file, e));
+                return;
             }
-        } finally {
-            camel.stop();
         }
+    }
+
+    /**
+     * A context only to read files with: never started, so not stopped either (stopping it logged three lines
+     * before the problems at start-up); nothing runs in it.
+     */
+    private static DefaultCamelContext unstarted() {
+        return new DefaultCamelContext();
     }
 
     private static Problem camelProblem(RouteFile file, Exception e) {

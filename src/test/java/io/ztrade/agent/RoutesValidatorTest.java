@@ -150,13 +150,13 @@ class RoutesValidatorTest {
         assertThat(result.agents()).containsKeys("agent_tsla", "agent_iwm", "agent_btc");
     }
 
-    /** The app started as {@code bin/ztrade} users start it, on these route files; what it printed. */
+    /** The app started as a user starts it (no test profile), on these route files; what it printed. */
     private String startUp(CapturedOutput output) throws Exception {
         int before = output.getAll().length();
         // not on the thread named main: Spring Boot would keep an exit code for that thread's next uncaught exception
         CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
             try {
-                new SpringApplicationBuilder(ZtradeApplication.class).profiles("test")
+                new SpringApplicationBuilder(ZtradeApplication.class)
                         .run("--camel.main.routes-include-pattern=file:" + routes + "/*.yaml").close();
                 return null;
             } catch (RuntimeException e) {
