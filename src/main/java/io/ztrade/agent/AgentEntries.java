@@ -5,7 +5,6 @@ import io.ztrade.agent.RoutesValidator.RouteFile;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,9 @@ final class AgentEntries {
 
     private record Entry(Path file, int line, MappingNode item, MappingNode node) {
     }
+
+    /** A templatedRoute's fields in Camel's YAML DSL. */
+    private static final List<String> FIELDS = List.of("routeTemplateRef", "routeId", "prefixId", "parameters", "beans");
 
     private final Map<String, Map<String, String>> templates = new LinkedHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
@@ -115,10 +117,18 @@ final class AgentEntries {
                         + "' is outside the templatedRoute: indent it as far as routeId");
                 return;
             }
+            for (NodeTuple field : entry.node().getValue()) {
+                String key = scalar(field.getKeyNode());
+                if (!FIELDS.contains(key)) {
+                    problem(line(field.getKeyNode()), "'" + key + "' is not a field of a templatedRoute"
+                            + DidYouMean.suggestion(key, FIELDS, "; fields: " + String.join(", ", FIELDS)));
+                    return;
+                }
+            }
             String ref = scalar(get(entry.node(), "routeTemplateRef"));
             if (!templates.containsKey(ref)) {
                 problem(entry.line(), "routeTemplateRef '" + ref + "' is not a template in these files"
-                        + suggestion(ref, List.copyOf(templates.keySet()), "; templates: " + String.join(", ", templates.keySet())));
+                        + DidYouMean.suggestion(ref, List.copyOf(templates.keySet()), "; templates: " + String.join(", ", templates.keySet())));
                 return;
             }
             if (!AgentCatalog.TEMPLATE_ID.equals(ref)) {
@@ -171,7 +181,7 @@ final class AgentEntries {
                     problem(line(parameter), "parameter 'agentId' is '" + value + "' but must be the routeId '"
                             + agentId + "', or left out");
                 } else if (!template.containsKey(name)) {
-                    problem(line(parameter), "parameter '" + name + "' is unknown" + suggestion(name, settingNames(template),
+                    problem(line(parameter), "parameter '" + name + "' is unknown" + DidYouMean.suggestion(name, settingNames(template),
                             ": not a parameter of the " + AgentCatalog.TEMPLATE_ID + " template"));
                 } else {
                     values.put(name, value);
@@ -197,35 +207,6 @@ final class AgentEntries {
     private static List<String> settingNames(Map<String, String> template) {
         return template.keySet().stream()
                 .filter(n -> !AgentCatalog.WIRING_PARAMETERS.contains(n) && !n.equals("agentId")).toList();
-    }
-
-    /** "; did you mean 'x'?" for the closest known name a typo away, else the fallback. */
-    static String suggestion(String name, List<String> known, String fallback) {
-        if (name != null) {
-            Optional<String> closest = known.stream()
-                    .min(Comparator.comparingInt(k -> distance(name.toLowerCase(), k.toLowerCase())));
-            if (closest.isPresent() && distance(name.toLowerCase(), closest.get().toLowerCase()) <= Math.max(2, name.length() / 4)) {
-                return "; did you mean '" + closest.get() + "'?";
-            }
-        }
-        return fallback;
-    }
-
-    private static int distance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
     }
 
     private static Node get(MappingNode mapping, String key) {

@@ -69,6 +69,29 @@ class AgentCatalogTest {
         assertThat(route.getNodePrefixId()).isEqualTo("agent_tsla.");
     }
 
+    /**
+     * Built and started, the route's node ids carry the agent's prefix and its endpoints the agent id (the template's
+     * parameters here, a timer instead of the pipeline): two agents' step MBeans never share a name.
+     */
+    @Test
+    void theStartedRouteIsNamedAfterTheRouteId() throws Exception {
+        StringBuilder template = new StringBuilder("- routeTemplate:\n    id: trading-agent\n    parameters:\n"
+                + "      - { name: agentId, required: false }\n      - { name: symbol, required: false }\n"
+                + "      - { name: cron, required: false }\n");
+        TestAgents.templateDefaults().forEach((name, value) -> template.append("      - { name: ").append(name)
+                .append(", defaultValue: \"").append(value).append("\" }\n"));
+        template.append("    route:\n      from:\n        id: trigger\n        uri: \"timer:{{agentId}}\"\n"
+                + "        parameters: { delay: \"-1\" }\n        steps:\n          - log: { id: summary, message: \"{{symbol}}\" }\n");
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:t.yaml", template.toString()),
+                ResourceHelper.fromString("file:a.yaml", entry("agent_spy", "      - { name: symbol, value: SPY }\n"
+                        + "      - { name: cron, value: \"0 0 * * * ?\" }")));
+        camel.start();
+
+        assertThat(camel.getRoute("agent_spy").getEndpoint().getEndpointUri()).isEqualTo("timer://agent_spy?delay=-1");
+        assertThat(camel.getRoute("agent_spy").filter("*")).extracting(p -> ((org.apache.camel.spi.IdAware) p).getId())
+                .containsExactly("agent_spy.summary");
+    }
+
     private static java.util.Map<String, Object> withDefaults(String agentId, String symbol, String assetClass, String cron) {
         java.util.Map<String, Object> p = TestAgents.defaults(symbol, assetClass);
         p.put("agentId", agentId);

@@ -6,26 +6,19 @@ import io.ztrade.ZtradeApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * One validator behind every entrance: each bad entry gives the same one line from {@link RoutesValidator}, from
  * start-up (its first line of output, no stack trace) and from {@code bin/ztrade validate}.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class RoutesValidatorTest {
 
     @TempDir
@@ -62,29 +55,61 @@ class RoutesValidatorTest {
                         "agent agent_spy: parameter 'orderUri' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
                 Arguments.of("malformed YAML", SPY.replace("symbol, value: SPY }", "symbol, value: SPY"), 6,
                         "not valid YAML: expected ',' or '}', but got {"),
+                Arguments.of("misspelt field", SPY.replace("    parameters:", "    paramters:"), 4,
+                        "agent agent_spy: 'paramters' is not a field of a templatedRoute; did you mean 'parameters'?"),
                 Arguments.of("unknown template", SPY.replace("trading-agent", "trading-agnt"), 1,
                         "agent agent_spy: routeTemplateRef 'trading-agnt' is not a template in these files; did you mean 'trading-agent'?"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badEntries")
-    void aBadEntryIsTheSameOneLineAtStartUpAndFromValidate(String problem, String agents, int line, String message,
-                                                           CapturedOutput output) throws Exception {
+    /**
+     * Every case at once, each in a file of its own under an agent id of its own: one start-up and one
+     * {@code bin/ztrade validate} for all (two JVMs, not two a case).
+     */
+    @Test
+    void eachBadEntryIsTheSameOneLineAtStartUpAndFromValidate() throws Exception {
         Files.copy(TestAgents.TEMPLATE, routes.resolve("agent-template.yaml"));
-        Files.writeString(routes.resolve("agents.yaml"), agents);
-        String expected = routes.resolve("agents.yaml") + ":" + line + ": " + message.formatted(routes);
+        List<String> expected = new ArrayList<>();
+        List<Arguments> cases = badEntries().toList();
+        for (int i = 0; i < cases.size(); i++) {
+            Object[] c = cases.get(i).get();
+            String agent = "agent_case" + i;
+            Path file = routes.resolve(String.format("case-%02d.yaml", i));
+            Files.writeString(file, ((String) c[1]).replace("agent_spy", agent));
+            expected.add(file + ":" + c[2] + ": " + ((String) c[3]).replace("agent_spy", agent).replace("%s/agents.yaml", file.toString()));
+        }
+        assertThat(expected).hasSize(cases.size()).doesNotHaveDuplicates();
 
-        assertThat(RoutesValidator.validate(routes).problems()).extracting(Object::toString).containsExactly(expected);
+        sameLinesEverywhere(expected);
+    }
 
-        String startUp = startUp(output);
-        assertThat(startUp.lines().findFirst()).as(startUp).contains(expected);
-        assertThat(startUp).doesNotContain("\tat ", "Exception", "APPLICATION FAILED");
+    /** Camel's own checks come once Ztrade's pass, from the files read by Camel's YAML DSL. */
+    @Test
+    void camelsOwnCheckIsTheSameOneLine() throws Exception {
+        Files.copy(TestAgents.TEMPLATE, routes.resolve("agent-template.yaml"));
+        Files.writeString(routes.resolve("agents.yaml"), SPY + "- route:\n    from:\n      uri: timer:tick\n      stepz: []\n");
 
-        Process validate = ztradeValidate();
-        String out = new String(validate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(validate.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(validate.exitValue()).isEqualTo(1);
-        assertThat(out.lines().toList()).as(out).containsExactly(expected, "1 problem(s) in " + routes);
+        sameLinesEverywhere(List.of(routes.resolve("agents.yaml") + ":10: Unsupported field: stepz"));
+    }
+
+    /** The validator, the app as a user starts it (no test profile; its first lines) and bin/ztrade validate. */
+    private void sameLinesEverywhere(List<String> expected) throws Exception {
+        Process app = java(List.of("java", "-cp", System.getProperty("java.class.path"), ZtradeApplication.class.getName(),
+                "--camel.main.routes-include-pattern=file:" + routes + "/*.yaml", "--server.port=0"));
+        Process validate = java(List.of("bash", "bin/ztrade", "validate", routes.toString()));
+
+        assertThat(RoutesValidator.validate(routes).problems()).extracting(Object::toString)
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        String startUp = output(app);
+        List<String> lines = startUp.lines().toList();
+        assertThat(app.exitValue()).as(startUp).isEqualTo(1);
+        assertThat(lines).as(startUp).hasSize(expected.size() + 1);
+        assertThat(lines.subList(0, expected.size())).as(startUp).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(lines.get(expected.size())).startsWith("ztrade: not started: " + expected.size() + " problem(s)");
+        String out = output(validate);
+        assertThat(validate.exitValue()).as(out).isEqualTo(1);
+        assertThat(out.lines().toList()).as(out).hasSize(expected.size() + 1).containsAll(expected)
+                .endsWith(expected.size() + " problem(s) in " + routes);
     }
 
     @Test
@@ -146,36 +171,30 @@ class RoutesValidatorTest {
         assertThat(result.agents()).containsKeys("agent_tsla", "agent_iwm", "agent_btc");
     }
 
-    /** The app started as {@code bin/ztrade} users start it, on these route files; what it printed. */
-    private String startUp(CapturedOutput output) throws Exception {
-        int before = output.getAll().length();
-        // not on the thread named main: Spring Boot would keep an exit code for that thread's next uncaught exception
-        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-            try {
-                new SpringApplicationBuilder(ZtradeApplication.class).profiles("test")
-                        .run("--camel.main.routes-include-pattern=file:" + routes + "/*.yaml").close();
-                return null;
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        Throwable thrown;
-        try {
-            thrown = failure.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            thrown = e.getCause();
-        }
-        assertThat(thrown).isInstanceOf(RoutesCheck.InvalidRoutesException.class);
-        return output.getAll().substring(before);
-    }
-
-    private Process ztradeValidate() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/ztrade", "validate", routes.toString()));
+    private static Process java(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("ZTRADE_CLASSPATH", System.getProperty("java.class.path"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("PATH", System.getProperty("java.home") + "/bin:" + System.getenv("PATH"));
         Process process = builder.start();
         process.getOutputStream().close();
         return process;
+    }
+
+    /** All the process printed, once it ended (a start-up that did not stop is ended and fails the test). */
+    private static String output(Process process) throws Exception {
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        assertThat(ended).as("the process ended by itself").isTrue();
+        return out.get(10, TimeUnit.SECONDS);
     }
 }
