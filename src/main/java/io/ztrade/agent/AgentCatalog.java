@@ -30,12 +30,12 @@ public class AgentCatalog implements ModelLifecycleStrategy {
     public static final String LIVE_TRIGGER = "quartz";
 
     /**
-     * The template's wiring: where a run comes from and goes to, and the beans it calls. Ztrade sets them (a replay
+     * The template's wiring: where a run comes from and goes to, and the edges it sends to. Ztrade sets them (a replay
      * its own); an entry in {@code routes/} may not, or it could send orders past {@code direct:submitOrder}'s guard
      * or drop out of the agents. A name the template no longer declares is simply unknown there.
      */
     public static final Set<String> WIRING_PARAMETERS = Set.of("trigger", "marketDataUri", "orderUri", "recordUri",
-            "runLog", "errorHandling", "runsBean", "sentimentBean", "riskBean");
+            "runLog", "errorHandling");
 
     private final Map<String, AgentSettings> agents = new ConcurrentSkipListMap<>();
     private CamelContext camel;

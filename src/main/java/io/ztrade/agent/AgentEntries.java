@@ -134,6 +134,16 @@ final class AgentEntries {
             if (!AgentCatalog.TEMPLATE_ID.equals(ref)) {
                 return; // some other template's route: Camel's checks only
             }
+            for (NodeTuple field : entry.node().getValue()) {
+                if (!"beans".equals(scalar(field.getKeyNode()))) {
+                    continue;
+                }
+                // the template reaches a template-local bean by its name ({{riskValidator:riskValidator}}): a live
+                // entry's own riskValidator would run instead of the desk's
+                problem(line(field.getKeyNode()), "'beans' would replace the desk's own steps (riskValidator, sentimentAnalyzer,"
+                        + " agentRuns) for this agent; an agent entry sets parameters only");
+                return;
+            }
             if (agentId == null) {
                 problem(entry.line(), "routeId is missing: it is the agent's id, e.g. routeId: agent_spy");
                 return;

@@ -48,8 +48,9 @@ public class ReplayEngine {
 
     private static final Set<String> NOT_AGENT_PARAMETERS = Set.of("routeId", "prefixId", "templateId", "location");
     /** Parameters the replay sets itself: where the run comes from, goes to, and its beans. */
-    private static final Set<String> REPLAY_PARAMETERS = Set.of("agentId", "trigger", "marketDataUri", "orderUri",
-            "recordUri", "runLog", "runsBean", "sentimentBean", "riskBean", "errorHandling");
+    /** What a backtest may not override: the agent's id and the template's wiring (the replay sets its own). */
+    private static final Set<String> REPLAY_PARAMETERS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("agentId"), AgentCatalog.WIRING_PARAMETERS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Map<String, String> REPLAY_RUN = Map.of(AgentRuns.TRIGGER_KEY, RunTrigger.REPLAY.name());
 
     private final CamelContext camel;

@@ -50,7 +50,7 @@ import org.xml.sax.InputSource;
 final class TemplatedRouteXmlDumper implements ModelToXMLDumper {
 
     /** {@code {{name}}} or {@code {{name:default}}}. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}:]+)(?::[^{}]*)?}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}:]+)(?::([^{}]*))?}}");
 
     private final ModelToXMLDumper camel;
 
@@ -175,7 +175,14 @@ final class TemplatedRouteXmlDumper implements ModelToXMLDumper {
         Matcher placeholder = PLACEHOLDER.matcher(value);
         StringBuilder filled = new StringBuilder();
         while (placeholder.find()) {
-            Object parameter = parameters.get(placeholder.group(1).trim());
+            String name = placeholder.group(1).trim();
+            Object parameter = parameters.get(name);
+            if (parameter == null && !name.contains(".") && placeholder.group(2) != null) {
+                // a bean the template names "{{riskValidator:riskValidator}}" (a replay's own, or else the live
+                // bean after the colon): a route without one of its own calls the live bean. Application properties
+                // (ztrade.*) are never filled in here
+                parameter = placeholder.group(2);
+            }
             placeholder.appendReplacement(filled, Matcher.quoteReplacement(
                     parameter == null ? placeholder.group() : parameter.toString()));
         }

@@ -53,6 +53,9 @@ class RoutesValidatorTest {
                         "agent agent_spy: parameter 'symbol' is missing"),
                 Arguments.of("wiring parameter", SPY + "      - { name: orderUri, value: \"direct:elsewhere\" }\n", 7,
                         "agent agent_spy: parameter 'orderUri' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
+                // a template-local bean named like one of the desk's would replace it for this agent: its risk, say
+                Arguments.of("template-local beans", SPY.replace("    parameters:", "    beans:\n      - { name: riskValidator, type: \"#class:java.lang.Object\" }\n    parameters:"), 4,
+                        "agent agent_spy: 'beans' would replace the desk's own steps (riskValidator, sentimentAnalyzer, agentRuns) for this agent; an agent entry sets parameters only"),
                 Arguments.of("malformed YAML", SPY.replace("symbol, value: SPY }", "symbol, value: SPY"), 6,
                         "not valid YAML: expected ',' or '}', but got {"),
                 Arguments.of("misspelt field", SPY.replace("    parameters:", "    paramters:"), 4,
@@ -135,10 +138,8 @@ class RoutesValidatorTest {
     /** Wiring the template no longer declares (replay and test routes bind their own beans) is just unknown. */
     @Test
     void theWiringCheckFollowsTheTemplate() throws Exception {
-        String template = Files.readString(TestAgents.TEMPLATE);
-        int riskBean = template.indexOf("      - name: riskBean");
-        Files.writeString(routes.resolve("agent-template.yaml"), template.substring(0, riskBean)
-                + template.substring(template.indexOf("    route:", riskBean)));
+        // the shipped template no longer declares riskBean (replays bind template-local beans instead)
+        Files.copy(TestAgents.TEMPLATE, routes.resolve("agent-template.yaml"));
         Files.writeString(routes.resolve("agents.yaml"), SPY + "      - { name: riskBean, value: lenientRisk }\n"
                 + "      - { name: trigger, value: replay }\n");
 
