@@ -16,6 +16,7 @@ class SimulatorSwitchTest {
     @Configuration(proxyBeanMethods = false)
     @Import({io.ztrade.market.NyseCalendar.class, SimulatedMarket.class, SimulatedAccount.class, SimulatorTokenConfiguration.class,
         SimulatorSettingsCheck.class})
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(SimulatorProperties.class)
     static class SimulatorBeans {
     }
 
