@@ -122,6 +122,9 @@ class ReconcilerTest extends PipelineTestSupport {
             jdbc.update("DELETE FROM " + table, Map.of());
         }
         holds.held.clear();
+        // the rows are gone, but the desk state may still have a previous test's hold cached (ztrade.desk.cache-ttl)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> desk.effective("test_stock").mode() == TradingMode.ACTIVE);
     }
 
     @Test
