@@ -12,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component(AnalysesJoin.BEAN)
 public class AnalysesJoin implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysesJoin.class);
 
     /** The bean name the template's fork, onPrepare and join name. */
     public static final String BEAN = "analysesJoin";
@@ -97,6 +101,11 @@ public class AnalysesJoin implements Processor {
     }
 
     private Exchange end(Branches branches, int index) throws Exception {
+        if (!branches.ends.get(index).isDone()) {
+            // a branch's unit of work is done before Camel hears of its end: only an early completion gets here
+            LOG.warn("analyses of {} run {}: Camel's multicast completed before branch {} ended; the join waits for it",
+                    branches.forked.agentId(), branches.forked.runId(), index);
+        }
         try {
             return branches.ends.get(index).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
