@@ -75,8 +75,8 @@ public class AnalysesJoin implements Processor {
      * Camel's stopOnException does; a run still without a part fails here, naming it, never at the decision.
      */
     public void join(Exchange exchange) throws Exception {
+        // kept on a failure: a redelivered join fails the same way, not for want of its fork
         Branches branches = exchange.getProperty(PROPERTY, Branches.class);
-        exchange.removeProperty(PROPERTY);
         if (branches == null) {
             throw new IllegalStateException("the analyses join runs without its analysesFork step");
         }
@@ -97,6 +97,7 @@ public class AnalysesJoin implements Processor {
             throw new IllegalStateException("analyses of " + branches.forked.agentId() + " run " + branches.forked.runId()
                     + " joined " + branches.ends.size() + " branches; the multicast must have sentiment and technical");
         }
+        exchange.removeProperty(PROPERTY);
         exchange.getMessage().setBody(joined);
     }
 
