@@ -1,5 +1,6 @@
 package io.ztrade.agent;
 
+import io.ztrade.agent.steps.AnalysesJoin;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -18,8 +19,9 @@ import org.apache.camel.model.ToDefinition;
  * The pipeline's steps, read from the template itself rather than listed in Java: its nodes with an id of their own
  * that do a stage's work (a bean, an enrich, a multicast, a to), in the template's order, nested ones included (the
  * two analyses inside the multicast). Not steps: the gates (filter), the circuit breaker around risk, the record
- * (wireTap), the log line, the error handling's dead letter, and the run's own first and last step on the
- * {@value AgentRuns#BEAN} bean (start and complete, between which the timings are taken). Renaming a node in the YAML
+ * (wireTap), the log line, the error handling's dead letter, the analyses' fork and join around the multicast (their
+ * plumbing, {@link AnalysesJoin}), and the run's own first and last step on the {@value AgentRuns#BEAN} bean (start
+ * and complete, between which the timings are taken). Renaming a node in the YAML
  * renames its step; adding one adds a step.
  */
 public final class TemplateSteps {
@@ -34,7 +36,7 @@ public final class TemplateSteps {
             return false;
         }
         if (node instanceof BeanDefinition bean) {
-            return !isRunsBean(bean.getRef());
+            return !isRunsBean(bean.getRef()) && !AnalysesJoin.BEAN.equals(bean.getRef());
         }
         return node instanceof EnrichDefinition || node instanceof MulticastDefinition || node instanceof ToDefinition;
     }
