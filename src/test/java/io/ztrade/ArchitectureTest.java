@@ -23,6 +23,13 @@ class ArchitectureTest {
     static final String[] STAGES = {"io.ztrade.market..", "io.ztrade.sentiment..", "io.ztrade.technical..",
         "io.ztrade.decision..", "io.ztrade.risk..", "io.ztrade.broker.."};
 
+    static final String[] APPLICATION = {"io.ztrade.management..", "io.ztrade.backtest..", "io.ztrade.production..",
+        "io.ztrade.desk..", "io.ztrade.reconcile..", "io.ztrade.records..", "io.ztrade.alert..", "io.ztrade.simulator..",
+        "io.ztrade.routes.."};
+
+    static final String AGENT = "io.ztrade.agent..";
+    static final String PROVIDER = "io.ztrade.provider..";
+
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.ztrade");
@@ -35,12 +42,10 @@ class ArchitectureTest {
     @Test
     void dependenciesGoFromTheApplicationThroughTheAgentToTheStagesAndTheProviders() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Application").definedBy("io.ztrade.management..", "io.ztrade.backtest..", "io.ztrade.production..",
-                        "io.ztrade.desk..", "io.ztrade.reconcile..", "io.ztrade.records..", "io.ztrade.alert..",
-                        "io.ztrade.simulator..", "io.ztrade.routes..")
-                .layer("Agent").definedBy("io.ztrade.agent..")
+                .layer("Application").definedBy(APPLICATION)
+                .layer("Agent").definedBy(AGENT)
                 .layer("Stages").definedBy(STAGES)
-                .layer("Provider").definedBy("io.ztrade.provider..")
+                .layer("Provider").definedBy(PROVIDER)
                 .whereLayer("Application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Agent").mayOnlyBeAccessedByLayers("Application")
                 .whereLayer("Stages").mayOnlyBeAccessedByLayers("Application", "Agent")
@@ -51,9 +56,12 @@ class ArchitectureTest {
     /** A new package must be given its layer above, or the layer rule would not look at it. */
     @Test
     void everyPackageHasItsLayer() {
-        java.util.Set<String> layered = java.util.Set.of("management", "backtest", "production", "desk", "reconcile",
-                "records", "alert", "simulator", "routes", "agent", "market", "sentiment", "technical", "decision", "risk",
-                "broker", "provider");
+        // the top-level package names of the layers above: io.ztrade.desk.. -> desk
+        java.util.Set<String> layered = java.util.stream.Stream.of(APPLICATION, STAGES,
+                        new String[] {AGENT, PROVIDER})
+                .flatMap(java.util.Arrays::stream)
+                .map(pattern -> pattern.substring("io.ztrade.".length(), pattern.length() - "..".length()))
+                .collect(java.util.stream.Collectors.toSet());
         assertThat(MAIN.stream().map(c -> c.getPackageName())
                 .filter(name -> name.startsWith("io.ztrade."))
                 .map(name -> name.substring("io.ztrade.".length()).split("\\.")[0])
