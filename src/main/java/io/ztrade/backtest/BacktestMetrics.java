@@ -2,6 +2,7 @@ package io.ztrade.backtest;
 
 import io.ztrade.broker.OrderSide;
 import io.ztrade.market.MarketCalendar;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -127,32 +128,111 @@ public final class BacktestMetrics {
         }
     }
 
-    /**
-     * Each sell out of a long is a closing trade; it wins when qty x (sell fill - average cost) minus its fee is
-     * positive, the average cost including the buy fees.
-     */
+    /** How many of the closing trades made money after fees (pnl above 0). */
     public static Wins wins(List<PaperBroker.Fill> fills) {
+        List<ClosedTrade> trades = closedTrades(fills);
+        return new Wins(trades.size(), (int) trades.stream().filter(t -> t.pnl() > 0).count());
+    }
+
+    /**
+     * One sell out of a long.
+     *
+     * @param opened when the units sold were bought on average (the buys' times weighted by their quantity)
+     * @param closed the sell's time
+     * @param pnl    qty x (sell fill - average cost) - the sell's fee, the average cost including the buy fees
+     */
+    public record ClosedTrade(Instant opened, Instant closed, double qty, double pnl) {
+
+        public Duration holding() {
+            return Duration.between(opened, closed);
+        }
+    }
+
+    /**
+     * Each sell out of a long is a closing trade, on average-cost accounting: a sell takes the held units' average
+     * cost (buy fees included) and their average purchase time with it.
+     */
+    public static List<ClosedTrade> closedTrades(List<PaperBroker.Fill> fills) {
+        List<ClosedTrade> out = new ArrayList<>();
         double qty = 0;
         double cost = 0;
-        int closing = 0;
-        int winning = 0;
+        double boughtAtSum = 0; // sum of qty x epoch seconds of the units held
         for (PaperBroker.Fill f : fills) {
             if (f.side() == OrderSide.BUY) {
                 qty += f.qty();
                 cost += f.qty() * f.fillPrice() + f.fee();
+                boughtAtSum += f.qty() * epochSeconds(f.at());
             } else if (qty > 0) {
                 double sold = Math.min(qty, f.qty());
-                double avg = cost / qty;
-                double pnl = sold * (f.fillPrice() - avg) - f.fee();
-                closing++;
-                if (pnl > 0) {
-                    winning++;
-                }
-                cost -= avg * sold;
+                double avgCost = cost / qty;
+                double avgBoughtAt = boughtAtSum / qty;
+                out.add(new ClosedTrade(ofEpochSeconds(avgBoughtAt), f.at(), sold,
+                        sold * (f.fillPrice() - avgCost) - f.fee()));
+                cost -= avgCost * sold;
+                boughtAtSum -= avgBoughtAt * sold;
                 qty -= sold;
             }
         }
-        return new Wins(closing, winning);
+        return out;
+    }
+
+    /** Gross profit / gross loss (as a positive number) of the trades' pnl; null when no trade lost. */
+    public static Double profitFactor(double[] pnl) {
+        double gains = 0;
+        double losses = 0;
+        for (double p : pnl) {
+            if (p > 0) {
+                gains += p;
+            } else {
+                losses -= p;
+            }
+        }
+        return losses == 0 ? null : gains / losses;
+    }
+
+    /**
+     * The average pnl per trade in dollars (= win rate x average win - loss rate x average loss); null with no
+     * trade.
+     */
+    public static Double expectancy(double[] pnl) {
+        return pnl.length == 0 ? null : mean(pnl);
+    }
+
+    /** The longest run of consecutive losing trades (pnl below 0); a trade that breaks even ends the run. */
+    public static int maxConsecutiveLosses(double[] pnl) {
+        int longest = 0;
+        int current = 0;
+        for (double p : pnl) {
+            current = p < 0 ? current + 1 : 0;
+            longest = Math.max(longest, current);
+        }
+        return longest;
+    }
+
+    /** The mean of the trades' holding times; null with no trade. */
+    public static Duration averageHoldingTime(List<ClosedTrade> trades) {
+        if (trades.isEmpty()) {
+            return null;
+        }
+        double seconds = 0;
+        for (ClosedTrade t : trades) {
+            seconds += t.holding().toNanos() / 1e9;
+        }
+        return Duration.ofNanos(Math.round(seconds / trades.size() * 1e9));
+    }
+
+    /** Calmar ratio: annualised return / maximum drawdown (both fractions); null when there was no drawdown. */
+    public static Double calmar(double annualizedReturn, double maxDrawdown) {
+        return maxDrawdown == 0 ? null : annualizedReturn / maxDrawdown;
+    }
+
+    private static double epochSeconds(Instant t) {
+        return t.getEpochSecond() + t.getNano() / 1e9;
+    }
+
+    private static Instant ofEpochSeconds(double seconds) {
+        long whole = (long) Math.floor(seconds);
+        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
     }
 
     /** The last value of each New York day, in order, with the starting value in front. */

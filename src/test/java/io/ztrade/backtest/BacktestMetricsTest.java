@@ -76,6 +76,61 @@ class BacktestMetricsTest {
     }
 
     @Test
+    void closedTradesCarryTheAverageCostAndTheAveragePurchaseTime() {
+        Instant t0 = Instant.parse("2025-03-03T15:00:00Z");
+        List<PaperBroker.Fill> fills = List.of(
+                // 10 at 100 + $1 (t0) and 10 at 110 + $1 (t0 + 2h): cost 2102, average 105.1, bought on average t0 + 1h
+                new PaperBroker.Fill(t0, "a", OrderSide.BUY, 10, 100, 100, 1),
+                new PaperBroker.Fill(t0.plusSeconds(2 * 3600), "b", OrderSide.BUY, 10, 110, 110, 1),
+                // 10 x (104 - 105.1) - 1 = -12, held 5h - 1h = 4h
+                new PaperBroker.Fill(t0.plusSeconds(5 * 3600), "c", OrderSide.SELL, 10, 104, 104, 1),
+                // the other 10 keep the average: 10 x (103 - 105.1) - 1 = -22, held 7h
+                new PaperBroker.Fill(t0.plusSeconds(8 * 3600), "d", OrderSide.SELL, 10, 103, 103, 1),
+                // 5 x (120 - 100) = +100, held 3h
+                new PaperBroker.Fill(t0.plusSeconds(24 * 3600), "e", OrderSide.BUY, 5, 100, 100, 0),
+                new PaperBroker.Fill(t0.plusSeconds(27 * 3600), "f", OrderSide.SELL, 5, 120, 120, 0));
+        List<BacktestMetrics.ClosedTrade> trades = BacktestMetrics.closedTrades(fills);
+        assertThat(trades).hasSize(3);
+        assertThat(trades.get(0).pnl()).isCloseTo(-12, within(1e-9));
+        assertThat(trades.get(1).pnl()).isCloseTo(-22, within(1e-9));
+        assertThat(trades.get(2).pnl()).isCloseTo(100, within(1e-9));
+        assertThat(trades).extracting(BacktestMetrics.ClosedTrade::qty).containsExactly(10.0, 10.0, 5.0);
+        assertThat(trades).extracting(BacktestMetrics.ClosedTrade::holding)
+                .containsExactly(Duration.ofHours(4), Duration.ofHours(7), Duration.ofHours(3));
+        // (4 + 7 + 3) / 3 = 4h40m
+        assertThat(BacktestMetrics.averageHoldingTime(trades)).isEqualTo(Duration.ofMinutes(280));
+        assertThat(BacktestMetrics.averageHoldingTime(List.of())).isNull();
+    }
+
+    @Test
+    void profitFactorIsGrossProfitOverGrossLoss() {
+        // 100 / (12 + 22) = 2.9411765
+        assertThat(BacktestMetrics.profitFactor(new double[] {-12, -22, 100})).isCloseTo(2.9411765, within(1e-7));
+        assertThat(BacktestMetrics.profitFactor(new double[] {5, 0})).as("no losing trade").isNull();
+    }
+
+    @Test
+    void expectancyIsTheAveragePnlPerTrade() {
+        // (-12 - 22 + 100) / 3 = 22 = win rate 1/3 x 100 - loss rate 2/3 x 17
+        assertThat(BacktestMetrics.expectancy(new double[] {-12, -22, 100})).isCloseTo(22, within(1e-12));
+        assertThat(BacktestMetrics.expectancy(new double[0])).isNull();
+    }
+
+    @Test
+    void maxConsecutiveLossesCountsTheLongestLosingRun() {
+        // runs of losses: -1 -2 (2), broken by 0; -3 -4 -5 (3)
+        assertThat(BacktestMetrics.maxConsecutiveLosses(new double[] {5, -1, -2, 0, -3, -4, -5, 2})).isEqualTo(3);
+        assertThat(BacktestMetrics.maxConsecutiveLosses(new double[] {1, 2})).isZero();
+    }
+
+    @Test
+    void calmarIsTheAnnualisedReturnOverTheMaxDrawdown() {
+        // 10% a year over a 25% drawdown = 0.4
+        assertThat(BacktestMetrics.calmar(0.10, 0.25)).isCloseTo(0.4, within(1e-12));
+        assertThat(BacktestMetrics.calmar(0.10, 0)).as("no drawdown").isNull();
+    }
+
+    @Test
     void dailyClosesTakeTheLastValueOfEachNewYorkDay() {
         // 20:59 and 21:01 UTC on 3 March are 15:59 and 16:01 in New York, the same day; 05:00 UTC on the 4th is the 4th
         List<Instant> t = List.of(Instant.parse("2025-03-03T20:59:00Z"), Instant.parse("2025-03-03T21:01:00Z"),
