@@ -86,6 +86,10 @@ public final class BenchNode {
         CamelContext camel = app.getBean(CamelContext.class);
         Fires fires = app.getBean(Fires.class);
         int routes = camel.getRoutes().size();
+        // none without agents: camel-quartz makes its scheduler for the first quartz endpoint
+        var quartz = (org.apache.camel.component.quartz.QuartzComponent) camel.hasComponent("quartz");
+        int quartzThreads = quartz == null || quartz.getScheduler() == null ? 0
+                : quartz.getScheduler().getMetaData().getThreadPoolSize();
 
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -109,9 +113,9 @@ public final class BenchNode {
         int peakThreads = ManagementFactory.getThreadMXBean().getPeakThreadCount();
         long[] lags = fires.lags.stream().mapToLong(Long::longValue).sorted().toArray();
         String line = String.format(Locale.ROOT, "%s n=%d mbeans=%s routes=%d fired=%d all=%b p50=%.1f p99=%.1f max=%.1f cpu=%.2f heap=%d "
-                        + "threads=%d peakThreads=%d startup=%.1f", RESULT, n, mbeans, routes, lags.length, all,
+                        + "threads=%d peakThreads=%d startup=%.1f quartzThreads=%d", RESULT, n, mbeans, routes, lags.length, all,
                 ZtradeBench.pct(lags, 50) / 1e6, ZtradeBench.pct(lags, 99) / 1e6,
-                lags.length == 0 ? 0 : lags[lags.length - 1] / 1e6, cpuSeconds, heap, threads, peakThreads, startup);
+                lags.length == 0 ? 0 : lags[lags.length - 1] / 1e6, cpuSeconds, heap, threads, peakThreads, startup, quartzThreads);
         Files.writeString(result, line + "\n");
         System.out.println(line);
         // no orderly shutdown: stopping thousands of routes takes minutes and measures nothing (in-memory database)

@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,8 +44,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The benchmark suite ({@code ./mvnw -Pbench test}; never part of {@code verify}, whose Surefire includes do not match
  * {@code *Bench}). Prints its tables and writes them to {@code target/bench/}. Options (docs/benchmarks.md):
- * {@code -Dbench.agents=100,1000,5000}, {@code -Dbench.mbeans=Default,RoutesOnly}, {@code -Dbench.node.heap=10g},
- * {@code -Dbench.month=2025-03}, {@code -Dbench.histo}.
+ * {@code -Dbench.quick}, {@code -Dbench.agents=100,1000,5000}, {@code -Dbench.mbeans=Default,RoutesOnly},
+ * {@code -Dbench.node.heap=10g}, {@code -Dbench.node.jvmArgs=...}, {@code -Dbench.month=2025-03}, {@code -Dbench.histo}.
  */
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -71,31 +70,38 @@ class ZtradeBench {
     @Autowired
     List<RiskRule> riskRules;
 
+    /** Quick mode: shorter JMH iterations and no agents-per-node nodes unless {@code bench.agents} names levels. */
+    static final boolean QUICK = System.getProperty("bench.quick") != null
+            && !"false".equals(System.getProperty("bench.quick"));
+    static final Path BENCH_DIR = Path.of("target/bench");
+
     final StringBuilder out = new StringBuilder();
 
     @Test
     void benchmarks() throws Exception {
         String cpu = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB";
-        out.append("# Ztrade benchmarks\n\nmachine: ").append(cpu).append("\n\n");
+        out.append("# Ztrade benchmarks\n\nmachine: ").append(cpu).append(QUICK ? " (quick mode)" : "").append("\n\n");
         stages();
         pipelineAndReplay();
         agentsPerNode();
-        Path dir = Path.of("target/bench");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("benchmarks.md"), out);
+        Files.createDirectories(BENCH_DIR);
+        Files.writeString(BENCH_DIR.resolve("benchmarks.md"), out);
         System.out.println(out);
     }
 
-    // ---- the plain-Java stages, with JMH (one fork, 3 warm-up and 5 measured iterations of 1 s)
+    // ---- the plain-Java stages, with JMH (one fork, 3 warm-up and 5 measured iterations of 1 s; quick: 1 and 2)
 
     void stages() throws Exception {
+        int warmups = QUICK ? 1 : 3;
+        int measured = QUICK ? 2 : 5;
         org.openjdk.jmh.runner.options.Options options = new org.openjdk.jmh.runner.options.OptionsBuilder()
                 .include(StageBenchmarks.class.getName()).forks(1)
-                .warmupIterations(3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                .warmupIterations(warmups).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                .measurementIterations(measured).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
                 .build();
-        out.append("## Stages as plain Java (JMH 1.37, average time, one fork, 3 x 1 s warm-up, 5 x 1 s measured)\n\n")
+        out.append("## Stages as plain Java (JMH 1.37, average time, one fork, ").append(warmups).append(" x 1 s warm-up, ")
+                .append(measured).append(" x 1 s measured)\n\n")
                 .append("| benchmark | µs/op | ± (99.9%) |\n|---|---:|---:|\n");
         for (org.openjdk.jmh.results.RunResult r : new org.openjdk.jmh.runner.Runner(options).run()) {
             org.openjdk.jmh.results.Result<?> score = r.getPrimaryResult();
@@ -228,71 +234,59 @@ class ZtradeBench {
      * A node with no agents is measured first: heap per agent is the heap above it.
      */
     void agentsPerNode() throws Exception {
-        String levels = System.getProperty("bench.agents", "100,1000,5000");
+        String levels = System.getProperty("bench.agents", QUICK ? "" : "100,1000,5000");
+        if (levels.isBlank()) {
+            out.append("## Agents per node\n\nskipped (quick mode; -Dbench.agents=100 measures a level)\n\n");
+            return;
+        }
         String heap = System.getProperty("bench.node.heap", "10g");
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + heap));
+        if (System.getProperty("bench.histo") != null) {
+            flags.add("-Dbench.histo=true");
+        }
+        String jvmArgs = System.getProperty("bench.node.jvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            flags.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        NodeLauncher launcher = new NodeLauncher(BENCH_DIR, flags, Duration.ofMinutes(30));
         out.append("## Agents per node (1-minute cron, in-process providers, one fire per agent measured)\n\n")
-                .append("Each level a node in a JVM of its own (-Xmx").append(heap).append(") that loads its agents from YAML ")
-                .append("files at start-up; quartz pool of 10 threads (camel-quartz's default); each run: full template, ")
+                .append("Each level a node in a JVM of its own (").append(String.join(" ", flags)).append(") that loads its ")
+                .append("agents from YAML files at start-up; each run: full template, ")
                 .append("market data from an in-process snapshot, technical analysis on 100 bars, paper broker, record ")
                 .append("wireTap to a collector. Measured: the second fire time after start-up. Lag = run start - scheduled ")
                 .append("fire time; CPU = process CPU seconds from 1 s before that fire time until every agent has run; ")
-                .append("MBeans = camel.main.jmx-management-m-beans-level.\n\n")
-                .append("| MBeans | agents | fired | lag p50 ms | lag p99 ms | lag max ms | CPU s per fire | heap after GC MiB | heap per agent KiB | peak threads | start-up s |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String mbeans : System.getProperty("bench.mbeans", "Default,RoutesOnly").split(",")) {
-            Map<String, String> base = node(0, heap, mbeans);
+                .append("MBeans = camel.main.jmx-management-m-beans-level. Target: issue 14's for 5,000 agents (lag p99 ")
+                .append(Target.LAG_P99_MS).append(" ms, start-up ").append(Target.STARTUP_S).append(" s).\n\n")
+                .append("| MBeans | agents | fired | lag p50 ms | lag p99 ms | lag max ms | CPU s per fire | heap after GC MiB | heap per agent KiB | peak threads | start-up s | quartz threads | target |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (String mbeans : System.getProperty("bench.mbeans", QUICK ? "RoutesOnly" : "Default,RoutesOnly").split(",")) {
+            Map<String, String> base = node(launcher, 0, mbeans.trim());
             double baseHeap = Double.parseDouble(base.get("heap"));
             out.append(nodeRow(base, 0));
             for (String level : levels.split(",")) {
-                out.append(nodeRow(node(Integer.parseInt(level.trim()), heap, mbeans), baseHeap));
-                Files.createDirectories(Path.of("target/bench"));
-                Files.writeString(Path.of("target/bench/benchmarks.md"), out);
+                out.append(nodeRow(node(launcher, Integer.parseInt(level.trim()), mbeans.trim()), baseHeap));
+                Files.writeString(BENCH_DIR.resolve("benchmarks.md"), out);
             }
         }
         out.append('\n');
     }
 
+    static Map<String, String> node(NodeLauncher launcher, int n, String mbeans) throws Exception {
+        Map<String, String> fields = launcher.run(n, mbeans);
+        System.out.println("agents per node: " + fields);
+        return fields;
+    }
+
     static String nodeRow(Map<String, String> r, double baseHeap) {
         int n = Integer.parseInt(r.get("n"));
         double heap = Double.parseDouble(r.get("heap"));
-        return String.format(Locale.ROOT, "| %s | %d | %s%s | %s | %s | %s | %s | %.0f | %s | %s | %s |%n", r.get("mbeans"), n,
+        String target = n == 0 ? "" : "lag p99 " + Target.LAG_P99_MS.beside(Double.parseDouble(r.get("p99")))
+                + ", start-up " + Target.STARTUP_S.beside(Double.parseDouble(r.get("startup")));
+        return String.format(Locale.ROOT, "| %s | %d | %s%s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s |%n", r.get("mbeans"), n,
                 r.get("fired"), Boolean.parseBoolean(r.get("all")) ? "" : " (not all)", r.get("p50"), r.get("p99"),
                 r.get("max"), r.get("cpu"), heap / 1048576,
                 n == 0 ? "(base)" : String.format(Locale.ROOT, "%.0f", (heap - baseHeap) / 1024 / n),
-                r.get("peakThreads"), r.get("startup"));
-    }
-
-    /** Runs one {@link BenchNode} with n agents and returns its result line's fields. */
-    static Map<String, String> node(int n, String heap, String mbeans) throws Exception {
-        Path dir = Path.of("target/bench/agents-" + n).toAbsolutePath();
-        String name = "node-" + n + "-" + mbeans;
-        Path result = Path.of("target/bench/" + name + ".txt").toAbsolutePath();
-        Files.deleteIfExists(result);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path")));
-        if (System.getProperty("bench.histo") != null) {
-            command.add("-Dbench.histo=true");
-        }
-        command.addAll(List.of(BenchNode.class.getName(), Integer.toString(n), dir.toString(), result.toString(), mbeans));
-        Path log = Path.of("target/bench/" + name + ".log");
-        Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!node.waitFor(30, TimeUnit.MINUTES)) {
-            node.destroyForcibly();
-            throw new IllegalStateException("the node with " + n + " agents did not finish in 30 minutes (" + log + ")");
-        }
-        if (!Files.exists(result)) {
-            throw new IllegalStateException("the node with " + n + " agents exited " + node.exitValue()
-                    + " without a result (" + log + ")");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String kv : Files.readString(result).trim().split(" ")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                fields.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
-        System.out.println("agents per node: " + fields);
-        return fields;
+                r.get("peakThreads"), r.get("startup"), r.getOrDefault("quartzThreads", "?"), target);
     }
 
     static double pct(long[] sorted, double p) {
