@@ -9,11 +9,15 @@ import io.ztrade.agent.TestAgents;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.market.Bar;
 import io.ztrade.sentiment.SentimentReading;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /**
  * A report from a replay result made by hand: five runs on five New York days, $10,000 of cash, an agent capped at
@@ -104,6 +108,29 @@ class BacktestReportTest {
         assertThat(inputs.sentimentMaxAgeMinutes()).isEqualTo(60);
         assertThat(inputs.sentimentCoverage()).isCloseTo(0.4, within(1e-12));
         assertThat(inputs.decisionWeightLeftOut()).isCloseTo(0.36, within(1e-12));
+    }
+
+    @Test
+    void theEquityChartMarksEachBuyAndSellAtTheEquityAfterIt() {
+        XYChart chart = ReportFiles.equityChart(report(Map.of()));
+        assertThat(chart.getSeriesMap()).containsKeys("strategy", "buy and hold $1000", "buys", "sells");
+        XYSeries buys = chart.getSeriesMap().get("buys");
+        assertThat(buys.getXYSeriesRenderStyle()).isEqualTo(XYSeries.XYSeriesRenderStyle.Scatter);
+        assertThat(buys.getXData()).containsExactly((double) T.get(1).toEpochMilli());
+        assertThat(buys.getYData()).containsExactly(10_000.0);
+        assertThat(chart.getSeriesMap().get("sells").getYData()).containsExactly(10_050.0);
+    }
+
+    @Test
+    void theReportFileKeepsWhatTheReplayUsedAndTheTrades(@TempDir Path dir) {
+        BacktestReport written = report(Map.of());
+        ReportFiles.write(dir, written, RESULT.fills());
+        BacktestReport read = ReportFiles.read(dir.resolve(ReportFiles.REPORT));
+        assertThat(read.inputs()).isEqualTo(written.inputs());
+        assertThat(read.tradeMarks()).isEqualTo(written.tradeMarks());
+        assertThat(read.benchmarkReturn()).isEqualTo(written.benchmarkReturn());
+        assertThat(read.averageHoldingMinutes()).isEqualTo(2880.0);
+        assertThat(dir.resolve(ReportFiles.EQUITY_CHART)).isNotEmptyFile();
     }
 
     private static BacktestReport report(Map<Instant, SentimentReading> sentiment) {
