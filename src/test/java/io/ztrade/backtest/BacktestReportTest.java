@@ -133,7 +133,7 @@ class BacktestReportTest {
         assertThat(dir.resolve(ReportFiles.EQUITY_CHART)).isNotEmptyFile();
     }
 
-    private static BacktestReport report(Map<Instant, SentimentReading> sentiment) {
+    static BacktestReport report(Map<Instant, SentimentReading> sentiment) {
         PriceHistory history = new PriceHistory("TSLA", Duration.ofMinutes(5), List.of(new Bar(T1, 100, 100, 100, 100, 1)));
         ReplayRequest request = new ReplayRequest("agent_x", Map.of(), T1, T1.plus(Duration.ofDays(5)), history, sentiment,
                 Duration.ofHours(1), FILLS, 10_000, T, false);
