@@ -242,12 +242,21 @@ function drawChart(agent, runs) {
   }, data, holder);
 }
 
-// backtests: the list, and the selected one's equity (with buy and hold) and drawdown curves
+// backtests: the list, and the selected one's figures, equity (with buy and hold of the same capital and each trade
+// marked) and drawdown curves
 let selectedBacktest = null;
 const backtestCharts = {};
 
 function percent(x) {
   return x === null || x === undefined ? "" : (100 * x).toFixed(2) + " %";
+}
+
+function fixed(x, digits) {
+  return x === null || x === undefined ? "n/a" : x.toFixed(digits);
+}
+
+function dollars(x) {
+  return x === null || x === undefined ? "n/a" : "$" + x.toFixed(2);
 }
 
 async function refreshBacktests() {
@@ -266,16 +275,58 @@ async function refreshBacktests() {
   if (selectedBacktest) await showBacktest(selectedBacktest);
 }
 
+// what the replay used first (a report from before these figures has no inputs)
+function backtestFigures(r) {
+  const i = r.inputs;
+  const sentiment = !i ? "not recorded in this report"
+    : i.sentiment === "none" ? "none: technical only, " + percent(i.decisionWeightLeftOut) + " of the live decision left out"
+    : "recorded: " + i.sentimentReadings + " readings, " + percent(i.sentimentCoverage) + " of runs had one; "
+      + percent(i.decisionWeightLeftOut) + " of the live decision left out";
+  const fills = !i ? "" : "at the run's price moved " + i.fills.slippageBps + " bps against the order, commission "
+    + dollars(i.fills.commissionPerOrder) + " + " + i.fills.commissionBps + " bps";
+  const figures = [
+    ["sentiment", sentiment], ["fills", fills],
+    ["buy and hold", percent(r.benchmarkReturn) + " of " + dollars(r.benchmarkCapital)
+      + " (the agent's maxPositionValue); the price " + percent(r.priceReturn)],
+    ["capital deployed", "average " + dollars(r.averageDeployed) + ", max " + dollars(r.maxDeployed)],
+    ["Sharpe / Sortino / Calmar", fixed(r.sharpe, 2) + " / " + fixed(r.sortino, 2) + " / " + fixed(r.calmar, 2)],
+    ["PSR (P[true Sharpe > 0])", r.probabilisticSharpe === null || r.probabilisticSharpe === undefined ? "n/a"
+      : percent(r.probabilisticSharpe)],
+    ["profit factor / expectancy", fixed(r.profitFactor, 2) + " / " + dollars(r.expectancy) + " per closing trade"],
+    ["win rate / losing streak", (r.winRate === null ? "n/a" : percent(r.winRate)) + " of " + r.closingTrades
+      + " closing / " + r.maxConsecutiveLosses],
+    ["average holding", r.averageHoldingMinutes === null || r.averageHoldingMinutes === undefined ? "n/a"
+      : r.averageHoldingMinutes.toFixed(1) + " min"]];
+  document.getElementById("backtest-figures").replaceChildren(...figures.flatMap(([name, value]) =>
+    [el("dt", {}, name), el("dd", { "data-figure": name }, value)]));
+}
+
 async function showBacktest(id) {
   selectedBacktest = id;
   const job = await api("/api/backtests/" + encodeURIComponent(id));
   const curve = (job.report && job.report.curve) || [];
   document.getElementById("backtest-chart").hidden = curve.length === 0;
   document.getElementById("backtest-title").textContent = "Backtest " + job.id + " " + job.agent;
-  const xs = curve.map(p => Date.parse(p.t) / 1000);
-  draw("equity", document.getElementById("backtest-equity"), [xs, curve.map(p => p.equity), curve.map(p => p.buyAndHold)],
-    [{}, { label: "equity $", stroke: "#2e8b57" }, { label: "buy and hold $", stroke: "#999" }]);
-  draw("drawdown", document.getElementById("backtest-drawdown"), [xs, curve.map(p => -100 * p.drawdown)],
+  if (job.report) backtestFigures(job.report);
+  // one x axis for the curve and the trades: a trade between two curve points gets its own x, the lines span it
+  const marks = (job.report && job.report.tradeMarks) || [];
+  const at = new Map();
+  const row = t => {
+    const x = Date.parse(t) / 1000;
+    if (!at.has(x)) at.set(x, [x, null, null, null, null]);
+    return at.get(x);
+  };
+  curve.forEach(p => { const r = row(p.t); r[1] = p.equity; r[2] = p.buyAndHold; });
+  marks.forEach(m => { row(m.t)[m.side === "BUY" ? 3 : 4] = m.equity; });
+  const rows = [...at.values()].sort((a, b) => a[0] - b[0]);
+  const column = i => rows.map(r => r[i]);
+  const points = color => ({ stroke: color, paths: () => null, points: { show: true, size: 7, fill: color, stroke: color } });
+  draw("equity", document.getElementById("backtest-equity"), [0, 1, 2, 3, 4].map(column),
+    [{}, { label: "equity $", stroke: "#2e8b57", spanGaps: true },
+      { label: "buy and hold $" + (job.report ? Math.round(job.report.benchmarkCapital) : ""), stroke: "#999", spanGaps: true },
+      { label: "buys", ...points("#1b5e20") }, { label: "sells", ...points("#b71c1c") }]);
+  document.getElementById("backtest-equity").dataset.marks = marks.length;
+  draw("drawdown", document.getElementById("backtest-drawdown"), [curve.map(p => Date.parse(p.t) / 1000), curve.map(p => -100 * p.drawdown)],
     [{}, { label: "drawdown %", stroke: "#c0392b", fill: "rgba(192,57,43,0.15)" }]);
   document.querySelectorAll("#backtests tr[data-backtest]").forEach(r => r.classList.toggle("selected", r.dataset.backtest === id));
 }

@@ -101,8 +101,12 @@ public class AgentCatalog implements ModelLifecycleStrategy {
         return Optional.ofNullable(agents.get(agentId)).filter(this::hasRoute);
     }
 
+    /**
+     * By route status, a map look-up: every run asks (its settings), and {@code camel.getRoute(id)} walks every route,
+     * which at 5,000 agents made a fire cost 5,000 x 5,000 steps (docs/benchmarks.md).
+     */
     private boolean hasRoute(AgentSettings agent) {
-        return camel == null || !camel.isStarted() || camel.getRoute(agent.agentId()) != null;
+        return camel == null || !camel.isStarted() || camel.getRouteController().getRouteStatus(agent.agentId()) != null;
     }
 
     public AgentSettings get(String agentId) {

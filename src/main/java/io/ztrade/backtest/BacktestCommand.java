@@ -92,23 +92,7 @@ public final class BacktestCommand {
     }
 
     static String summary(BacktestJob job) {
-        BacktestReport r = job.report();
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%n%s %s  %s .. %s  source %s%s%n", r.agentId(), r.symbol(), r.from(), r.to(),
-                r.source(), r.overrides().isEmpty() ? "" : "  " + r.overrides()));
-        row(s, "runs / bars", r.runs() + " / " + r.bars());
-        row(s, "total return", pct(r.totalReturn()) + "   (buy and hold " + pct(r.benchmarkReturn()) + ")");
-        row(s, "annualised return", pct(r.annualizedReturn()));
-        row(s, "Sharpe / Sortino", num(r.sharpe()) + " / " + num(r.sortino()));
-        row(s, "max drawdown", share(r.maxDrawdown()) + "   peak " + r.maxDrawdownPeak() + ", trough " + r.maxDrawdownTrough()
-                + ", recovered " + (r.maxDrawdownRecovery() == null ? "never" : r.maxDrawdownRecovery()));
-        row(s, "trades / win rate", r.trades() + " / " + (r.winRate() == null ? "n/a" : share(r.winRate()))
-                + " of " + r.closingTrades() + " closing");
-        row(s, "exposure", share(r.exposure()));
-        row(s, "fees / slippage", String.format(Locale.ROOT, "$%.2f / $%.2f", r.fees(), r.slippage()));
-        row(s, "equity", String.format(Locale.ROOT, "$%.2f -> $%.2f", r.startingCash(), r.endingEquity()));
-        row(s, "statuses", r.statuses().toString());
-        row(s, "speed", String.format(Locale.ROOT, "%.0f runs/s (%.1f s)", r.runsPerSecond(), r.elapsedSeconds()));
+        StringBuilder s = new StringBuilder(report(job.report()));
         if (!job.sweep().isEmpty()) {
             s.append(String.format(Locale.ROOT, "%nsweep, best Sharpe first:%n%-44s %10s %8s %10s %7s%n", "parameters",
                     "return", "Sharpe", "drawdown", "trades"));
@@ -119,6 +103,45 @@ public final class BacktestCommand {
         }
         s.append(String.format(Locale.ROOT, "%nfiles: %s (report.json, equity.png, drawdown.png, trades.csv)%n",
                 job.dir().toAbsolutePath()));
+        return s.toString();
+    }
+
+    /** The report's figures, what the replay used first. */
+    static String report(BacktestReport r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%n%s %s  %s .. %s  source %s%s%n", r.agentId(), r.symbol(), r.from(), r.to(),
+                r.source(), r.overrides().isEmpty() ? "" : "  " + r.overrides()));
+        BacktestReport.ReplayInputs in = r.inputs();
+        row(s, "sentiment", "none".equals(in.sentiment())
+                ? String.format(Locale.ROOT, "none: technical only, %s of the live decision (sentimentWeight) left out",
+                        share(in.decisionWeightLeftOut()))
+                : String.format(Locale.ROOT, "recorded: %d readings, %s of runs had one within %d min; %s of the live "
+                        + "decision left out", in.sentimentReadings(), share(in.sentimentCoverage()),
+                        in.sentimentMaxAgeMinutes(), share(in.decisionWeightLeftOut())));
+        row(s, "fills", String.format(Locale.ROOT, "at the run's price moved %.1f bps against the order, commission $%.2f"
+                + " + %.1f bps", in.fills().slippageBps(), in.fills().commissionPerOrder(), in.fills().commissionBps()));
+        row(s, "runs / bars", r.runs() + " / " + r.bars());
+        row(s, "total return", pct(r.totalReturn()) + "   (buy and hold of " + dollars(r.benchmarkCapital())
+                + ", the agent's maxPositionValue: " + pct(r.benchmarkReturn()) + "; the price " + pct(r.priceReturn()) + ")");
+        row(s, "annualised return", pct(r.annualizedReturn()));
+        row(s, "Sharpe / Sortino", num(r.sharpe()) + " / " + num(r.sortino()) + "   PSR "
+                + (r.probabilisticSharpe() == null ? "n/a" : share(r.probabilisticSharpe())) + " (P[true Sharpe > 0])");
+        row(s, "Calmar", num(r.calmar()));
+        row(s, "max drawdown", share(r.maxDrawdown()) + "   peak " + r.maxDrawdownPeak() + ", trough " + r.maxDrawdownTrough()
+                + ", recovered " + (r.maxDrawdownRecovery() == null ? "never" : r.maxDrawdownRecovery()));
+        row(s, "trades / win rate", r.trades() + " / " + (r.winRate() == null ? "n/a" : share(r.winRate()))
+                + " of " + r.closingTrades() + " closing");
+        row(s, "profit factor", num(r.profitFactor()));
+        row(s, "expectancy", r.expectancy() == null ? "n/a" : dollars(r.expectancy()) + " per closing trade");
+        row(s, "max losing streak", r.maxConsecutiveLosses() + " closing trades");
+        row(s, "average holding", r.averageHoldingMinutes() == null ? "n/a"
+                : String.format(Locale.ROOT, "%.1f min", r.averageHoldingMinutes()));
+        row(s, "exposure", share(r.exposure()));
+        row(s, "capital deployed", "average " + dollars(r.averageDeployed()) + ", max " + dollars(r.maxDeployed()));
+        row(s, "fees / slippage", dollars(r.fees()) + " / " + dollars(r.slippage()));
+        row(s, "equity", dollars(r.startingCash()) + " -> " + dollars(r.endingEquity()));
+        row(s, "statuses", r.statuses().toString());
+        row(s, "speed", String.format(Locale.ROOT, "%.0f runs/s (%.1f s)", r.runsPerSecond(), r.elapsedSeconds()));
         return s.toString();
     }
 
@@ -184,6 +207,10 @@ public final class BacktestCommand {
 
     private static String share(double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
+    private static String dollars(double value) {
+        return String.format(Locale.ROOT, "$%.2f", value);
     }
 
     private static String num(Double value) {

@@ -3,6 +3,8 @@ package io.ztrade.backtest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ztrade.broker.OrderSide;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +17,13 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes a backtest's files into one folder: {@code report.json} (the report, curve included, for a console),
- * {@code equity.png} (equity against buy and hold), {@code drawdown.png} and {@code trades.csv}.
+ * {@code equity.png} (equity against buy and hold of the same capital, trades marked), {@code drawdown.png} and
+ * {@code trades.csv}.
  */
 public final class ReportFiles {
 
@@ -44,12 +48,7 @@ public final class ReportFiles {
             if (t.isEmpty()) {
                 return;
             }
-            XYChart equity = chart(report.agentId() + " " + report.symbol() + ": equity", "dollars");
-            equity.addSeries("strategy", t, report.curve().stream().map(BacktestReport.CurvePoint::equity).toList())
-                    .setMarker(SeriesMarkers.NONE);
-            equity.addSeries("buy and hold", t, report.curve().stream().map(BacktestReport.CurvePoint::buyAndHold).toList())
-                    .setMarker(SeriesMarkers.NONE);
-            BitmapEncoder.saveBitmap(equity, dir.resolve(EQUITY_CHART).toString(), BitmapEncoder.BitmapFormat.PNG);
+            BitmapEncoder.saveBitmap(equityChart(report), dir.resolve(EQUITY_CHART).toString(), BitmapEncoder.BitmapFormat.PNG);
             XYChart drawdown = chart(report.agentId() + " " + report.symbol() + ": drawdown", "% below peak");
             drawdown.addSeries("drawdown", t, report.curve().stream().map(p -> -100 * p.drawdown()).toList())
                     .setMarker(SeriesMarkers.NONE);
@@ -85,6 +84,32 @@ public final class ReportFiles {
                     f.slippageCost()));
         }
         return csv.toString();
+    }
+
+    /** Equity against buy and hold of the same capital, each buy and sell marked where the equity stood after it. */
+    static XYChart equityChart(BacktestReport report) {
+        List<Date> t = report.curve().stream().map(p -> Date.from(p.t())).toList();
+        XYChart equity = chart(report.agentId() + " " + report.symbol() + ": equity", "dollars");
+        equity.addSeries("strategy", t, report.curve().stream().map(BacktestReport.CurvePoint::equity).toList())
+                .setMarker(SeriesMarkers.NONE);
+        equity.addSeries("buy and hold $" + Math.round(report.benchmarkCapital()), t,
+                report.curve().stream().map(BacktestReport.CurvePoint::buyAndHold).toList()).setMarker(SeriesMarkers.NONE);
+        marks(equity, report, OrderSide.BUY, "buys", SeriesMarkers.TRIANGLE_UP, new Color(0x2e7d32));
+        marks(equity, report, OrderSide.SELL, "sells", SeriesMarkers.TRIANGLE_DOWN, new Color(0xc62828));
+        return equity;
+    }
+
+    private static void marks(XYChart chart, BacktestReport report, OrderSide side, String name, Marker marker, Color color) {
+        List<BacktestReport.TradeMark> marks = report.tradeMarks() == null ? List.of()
+                : report.tradeMarks().stream().filter(m -> m.side() == side && m.equity() != null).toList();
+        if (marks.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(name, marks.stream().map(m -> Date.from(m.t())).toList(),
+                marks.stream().map(BacktestReport.TradeMark::equity).toList());
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker);
+        series.setMarkerColor(color);
     }
 
     private static XYChart chart(String title, String yTitle) {

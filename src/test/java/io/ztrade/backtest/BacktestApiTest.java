@@ -1,6 +1,7 @@
 package io.ztrade.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.PipelineTestSupport;
@@ -55,6 +56,24 @@ class BacktestApiTest extends PipelineTestSupport {
         assertThat(report.get("curve").size()).isBetween(2, 500);
         assertThat(report.has("sharpe")).isTrue();
         assertThat(report.has("benchmarkReturn")).isTrue();
+        // what the replay used: no sentiment, and sentimentWeight 0, so nothing of this decision left out
+        assertThat(report.at("/inputs/sentiment").asText()).isEqualTo("none");
+        assertThat(report.at("/inputs/sentimentWeight").asDouble()).isZero();
+        assertThat(report.at("/inputs/decisionWeightLeftOut").asDouble()).isZero();
+        assertThat(report.at("/inputs/fills/slippageBps").asDouble()).isEqualTo(10.0);
+        assertThat(report.at("/inputs/fills/commissionPerOrder").asDouble()).isEqualTo(1.0);
+        // the benchmark holds the template's maxPositionValue, $10,000, of the $100,000
+        assertThat(report.get("benchmarkCapital").asDouble()).isEqualTo(10_000.0);
+        assertThat(report.get("benchmarkReturn").asDouble())
+                .isCloseTo(report.get("priceReturn").asDouble() / 10, within(1e-12));
+        assertThat(report.get("maxDeployed").asDouble()).isPositive()
+                .isGreaterThanOrEqualTo(report.get("averageDeployed").asDouble());
+        assertThat(report.get("tradeMarks").size()).isEqualTo(Math.min(1000, report.get("trades").asInt()));
+        assertThat(report.get("tradeMarks").get(0).get("side").asText()).isEqualTo("BUY");
+        for (String figure : List.of("calmar", "probabilisticSharpe", "profitFactor", "expectancy", "maxConsecutiveLosses",
+                "averageHoldingMinutes")) {
+            assertThat(report.has(figure)).as(figure).isTrue();
+        }
 
         byte[] png = http.getForObject(done.at("/files/equity.png").asText(), byte[].class);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +38,23 @@ class BacktestCommandTest {
         } finally {
             System.clearProperty("ztrade.journal.dir");
         }
+    }
+
+    @Test
+    void theSummarySaysWhatTheReplayUsedAndBenchmarksTheSameCapital() {
+        // the hand-made report of BacktestReportTest: no sentiment, agent capped at $1,000, price 100 -> 120
+        String summary = BacktestCommand.report(BacktestReportTest.report(Map.of()));
+        assertThat(summary).contains("sentiment            none: technical only, 60.00% of the live decision "
+                        + "(sentimentWeight) left out")
+                .contains("fills                at the run's price moved 5.0 bps against the order, commission $0.00 + 0.0 bps")
+                .contains("total return         +0.50%   (buy and hold of $1000.00, the agent's maxPositionValue: +2.00%; "
+                        + "the price +20.00%)")
+                .contains("PSR 93.47% (P[true Sharpe > 0])")
+                .contains("Calmar               n/a")
+                .contains("profit factor        n/a")
+                .contains("expectancy           $50.00 per closing trade")
+                .contains("max losing streak    0 closing trades")
+                .contains("average holding      2880.0 min")
+                .contains("capital deployed     average $210.00, max $550.00");
     }
 }

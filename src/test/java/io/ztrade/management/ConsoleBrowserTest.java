@@ -137,6 +137,21 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         assertThat(browser.findElements(By.cssSelector("#backtest-equity canvas"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#backtest-drawdown canvas"))).hasSize(1);
         assertThat(browser.findElement(By.id("backtest-title")).getText()).contains(id, "test_stock");
+        // what the replay used and the same-capital benchmark, in words
+        assertThat(browser.findElement(By.cssSelector("#backtest-figures dd[data-figure='sentiment']")).getText())
+                .startsWith("none: technical only, 0.00 % of the live decision left out");
+        assertThat(browser.findElement(By.cssSelector("#backtest-figures dd[data-figure='buy and hold']")).getText())
+                .contains("of $10000.00 (the agent's maxPositionValue)");
+        assertThat(browser.findElement(By.cssSelector("#backtest-figures dd[data-figure='capital deployed']")).getText())
+                .startsWith("average $");
+        // every trade marked on the equity chart: the buys and sells series hold one point per mark
+        JsonNode report = operator().getForObject("/api/backtests/" + id, JsonNode.class).get("report");
+        @SuppressWarnings("unchecked")
+        List<Object> plotted = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const u = backtestCharts.equity; return [u.series[3].label, u.series[4].label,"
+                        + " u.data[3].filter(v => v !== null).length + u.data[4].filter(v => v !== null).length];");
+        assertThat(report.get("tradeMarks").size()).isPositive();
+        assertThat(plotted).containsExactly("buys", "sells", (long) report.get("tradeMarks").size());
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('backtest-chart').scrollIntoView()");
         screenshot("console-backtest");
