@@ -256,7 +256,13 @@ function fixed(x, digits) {
 }
 
 function dollars(x) {
-  return x === null || x === undefined ? "n/a" : "$" + x.toFixed(2);
+  return x === null || x === undefined ? "n/a" : (x < 0 ? "-$" : "$") + Math.abs(x).toFixed(2);
+}
+
+function holding(minutes) {
+  if (minutes === null || minutes === undefined) return "n/a";
+  return minutes < 120 ? minutes.toFixed(1) + " min" : minutes < 48 * 60 ? (minutes / 60).toFixed(1) + " hours"
+    : (minutes / 1440).toFixed(1) + " days";
 }
 
 async function refreshBacktests() {
@@ -295,8 +301,7 @@ function backtestFigures(r) {
     ["profit factor / expectancy", fixed(r.profitFactor, 2) + " / " + dollars(r.expectancy) + " per closing trade"],
     ["win rate / losing streak", (r.winRate === null ? "n/a" : percent(r.winRate)) + " of " + r.closingTrades
       + " closing / " + r.maxConsecutiveLosses],
-    ["average holding", r.averageHoldingMinutes === null || r.averageHoldingMinutes === undefined ? "n/a"
-      : r.averageHoldingMinutes.toFixed(1) + " min"]];
+    ["average holding", holding(r.averageHoldingMinutes)]];
   document.getElementById("backtest-figures").replaceChildren(...figures.flatMap(([name, value]) =>
     [el("dt", {}, name), el("dd", { "data-figure": name }, value)]));
 }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The closest known name to a misspelt one (Levenshtein, case-insensitive), for the route files' problems. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
     /** "; did you mean 'x'?" for the closest known name a typo away, else the fallback. */
-    static String suggestion(String name, List<String> known, String fallback) {
+    public static String suggestion(String name, List<String> known, String fallback) {
         if (name != null) {
             Optional<String> closest = known.stream()
                     .min(Comparator.comparingInt(k -> distance(name.toLowerCase(), k.toLowerCase())));

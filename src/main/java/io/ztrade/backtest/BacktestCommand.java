@@ -134,8 +134,7 @@ public final class BacktestCommand {
         row(s, "profit factor", num(r.profitFactor()));
         row(s, "expectancy", r.expectancy() == null ? "n/a" : dollars(r.expectancy()) + " per closing trade");
         row(s, "max losing streak", r.maxConsecutiveLosses() + " closing trades");
-        row(s, "average holding", r.averageHoldingMinutes() == null ? "n/a"
-                : String.format(Locale.ROOT, "%.1f min", r.averageHoldingMinutes()));
+        row(s, "average holding", holding(r.averageHoldingMinutes()));
         row(s, "exposure", share(r.exposure()));
         row(s, "capital deployed", "average " + dollars(r.averageDeployed()) + ", max " + dollars(r.maxDeployed()));
         row(s, "fees / slippage", dollars(r.fees()) + " / " + dollars(r.slippage()));
@@ -210,7 +209,16 @@ public final class BacktestCommand {
     }
 
     private static String dollars(double value) {
-        return String.format(Locale.ROOT, "$%.2f", value);
+        return String.format(Locale.ROOT, "%s$%.2f", value < 0 ? "-" : "", Math.abs(value));
+    }
+
+    private static String holding(Double minutes) {
+        if (minutes == null) {
+            return "n/a";
+        }
+        return minutes < 120 ? String.format(Locale.ROOT, "%.1f min", minutes)
+                : minutes < 48 * 60 ? String.format(Locale.ROOT, "%.1f hours", minutes / 60)
+                : String.format(Locale.ROOT, "%.1f days", minutes / (24 * 60));
     }
 
     private static String num(Double value) {

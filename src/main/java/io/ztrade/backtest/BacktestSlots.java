@@ -8,10 +8,10 @@ import java.util.Map;
  * Admission: at most {@code max-running + max-queued} backtests running or queued, {@code max-per-user} of them
  * one user's; a slot is taken before a spec is checked and given back when its job ends (or is refused).
  */
-final class BacktestSlots {
+public final class BacktestSlots {
 
     /** Every slot is taken: the API answers 429 with {@code Retry-After}. */
-    static final class BusyException extends RuntimeException {
+    public static final class BusyException extends RuntimeException {
         private final Duration retryAfter;
 
         BusyException(String message, Duration retryAfter) {
@@ -19,7 +19,7 @@ final class BacktestSlots {
             this.retryAfter = retryAfter;
         }
 
-        Duration retryAfter() {
+        public Duration retryAfter() {
             return retryAfter;
         }
     }

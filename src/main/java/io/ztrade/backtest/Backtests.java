@@ -7,14 +7,18 @@ import io.ztrade.provider.ProviderEndpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +49,7 @@ public class Backtests {
     private final SweepRun sweepRun;
     private final ExecutorService coordinators;
     private final ExecutorService replays;
+    private final int parallelism;
 
     public Backtests(ReplayEngine engine, AgentCatalog catalog, MarketCalendar calendar, RecordedRuns recorded,
                      ReplayProperties properties, BacktestProperties limits, AlpacaClient alpacaClient,
@@ -57,7 +62,8 @@ public class Backtests {
         this.jobs = new BacktestJobs(properties.outputDir(), limits.keepFinished());
         // a fixed pool: admission (slots) keeps its queue within max-queued
         this.coordinators = Executors.newFixedThreadPool(limits.maxRunning(), named("backtest"));
-        this.replays = Executors.newFixedThreadPool(properties.parallelism(), named("replay"));
+        this.parallelism = properties.parallelism();
+        this.replays = Executors.newFixedThreadPool(parallelism, named("replay"));
         this.sweepRun = new SweepRun(engine, replays);
     }
 
@@ -127,6 +133,42 @@ public class Backtests {
             }
         }));
         return job;
+    }
+
+    /**
+     * Runs other work on a backtest slot (an optimisation: many backtests as one job): the slot is taken first
+     * ({@link BacktestSlots.BusyException} if none is free), then {@code prepare} checks the request and loads its
+     * history (the slot is given back if it throws), and the work it returns runs on the backtest threads.
+     */
+    public <T> Future<T> admitted(String owner, Supplier<Callable<T>> prepare) {
+        slots.reserve(owner);
+        try {
+            Callable<T> work = prepare.get();
+            return coordinators.submit(() -> {
+                try {
+                    return work.call();
+                } finally {
+                    slots.release(owner);
+                }
+            });
+        } catch (RuntimeException e) {
+            slots.release(owner);
+            throw e;
+        }
+    }
+
+    /** Runs the tasks on the replay threads (as a sweep's combinations) and waits for them all, in order. */
+    public <T> List<T> inParallel(List<Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : replays.invokeAll(tasks)) {
+            results.add(f.get());
+        }
+        return results;
+    }
+
+    /** The replay threads: how many trials run at once. */
+    public int parallelism() {
+        return parallelism;
     }
 
     /** Waits for the job to end (the command line's and the tests' way). */

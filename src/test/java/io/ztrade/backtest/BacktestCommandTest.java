@@ -54,7 +54,7 @@ class BacktestCommandTest {
                 .contains("profit factor        n/a")
                 .contains("expectancy           $50.00 per closing trade")
                 .contains("max losing streak    0 closing trades")
-                .contains("average holding      2880.0 min")
+                .contains("average holding      2.0 days")
                 .contains("capital deployed     average $210.00, max $550.00");
     }
 }
