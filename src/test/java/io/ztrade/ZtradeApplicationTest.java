@@ -14,6 +14,8 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -25,8 +27,28 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camel.main.routes-include-pattern=file:routes/*.yaml",
         "ztrade.run-on-start=dry",
-        "ztrade.alphavantage.base-url="})
+        "ztrade.alphavantage.base-url=",
+        // properties named like the template's step beans ({{riskValidator:riskValidator}}...): the live agents
+        // ignore them (AgentCatalog.STEP_BEANS), or they would route every run past risk
+        "riskValidator=swappedStep", "sentimentAnalyzer=swappedStep", "technicalAnalyzer=swappedStep",
+        "agentRuns=swappedStep"})
 class ZtradeApplicationTest {
+
+    /** What a property naming another bean would swap in: it records that it was called. */
+    @TestConfiguration
+    static class SwappedStep {
+        static final List<String> CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Bean
+        Object swappedStep() {
+            return new Object() {
+                public Object apply(Object body) {
+                    CALLS.add("apply");
+                    return body;
+                }
+            };
+        }
+    }
 
     @Autowired
     CamelContext camel;
@@ -52,5 +74,6 @@ class ZtradeApplicationTest {
         RunRecord btc = runs.stream().filter(r -> r.agentId().equals("agent_btc")).findFirst().orElseThrow();
         assertThat(btc.price()).as("crypto trades around the clock, so BTC is always analysed").isPositive();
         assertThat(btc.decision()).isNotNull();
+        assertThat(SwappedStep.CALLS).as("a bean a property named was called").isEmpty();
     }
 }

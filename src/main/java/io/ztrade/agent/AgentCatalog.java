@@ -37,6 +37,15 @@ public class AgentCatalog implements ModelLifecycleStrategy {
     public static final Set<String> WIRING_PARAMETERS = Set.of("trigger", "marketDataUri", "orderUri", "recordUri",
             "runLog", "errorHandling");
 
+    /**
+     * The step beans the template names {@code "{{name:name}}"} (routes/agent-template.yaml points here): the live
+     * bean of that name, or a replay's or a test's template-local bean of that name. Each live agent's route gets
+     * {@code name=name} among its parameters, which Camel resolves before any property: a property or environment
+     * variable of that name ({@code --riskValidator=otherBean}) cannot swap a live agent's risk step.
+     */
+    public static final List<String> STEP_BEANS = List.of("agentRuns", "sentimentAnalyzer", "technicalAnalyzer",
+            "riskValidator");
+
     private final Map<String, AgentSettings> agents = new ConcurrentSkipListMap<>();
     private CamelContext camel;
     /** The template's parameters, and those of them with a default (Camel puts these in each route it makes). */
@@ -68,15 +77,18 @@ public class AgentCatalog implements ModelLifecycleStrategy {
         // named once: the agent id and the node-id prefix are the route id's
         parameters.putIfAbsent("agentId", route.getRouteId());
         route.setNodePrefixId(route.getRouteId() + ".");
-        for (String name : parameters.keySet()) {
-            if (!name.contains("-") && !declared.contains(name) && !CAMEL_PARAMETERS.contains(name)) {
+        parameters.forEach((name, value) -> {
+            if (!name.contains("-") && !declared.contains(name) && !CAMEL_PARAMETERS.contains(name)
+                    && !(STEP_BEANS.contains(name) && name.equals(value))) {
                 throw new InvalidAgentException(route.getRouteId(), name, "is unknown");
             }
-        }
+        });
         AgentSettings settings = AgentSettings.fromParameters(parameters);
         if (!LIVE_TRIGGER.equals(String.valueOf(parameters.get("trigger")))) {
             return; // a replay of an agent (io.ztrade.backtest): checked like any agent, but not a live agent itself
         }
+        // live: the live beans, whatever the properties say (a throw-away route's own beans reach it by these names)
+        STEP_BEANS.forEach(name -> parameters.put(name, name));
         if (!route.getRouteId().equals(settings.agentId())) {
             throw new InvalidAgentException(settings.agentId(), "agentId", "must equal the routeId '"
                     + route.getRouteId() + "' so runs, ids and the console agree");

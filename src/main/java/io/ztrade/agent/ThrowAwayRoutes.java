@@ -62,7 +62,9 @@ public class ThrowAwayRoutes {
         if (live != null && live.getTemplateParameters() != null) {
             live.getTemplateParameters().forEach((name, value) -> {
                 // Camel lists a camelCase parameter twice, the second time dashed (technical-weight)
-                if (!name.contains("-") && !CAMEL_KEYS.contains(name) && value != null) {
+                // and without the pinned step beans: the route gets its own pins, and its own beans by those names
+                if (!name.contains("-") && !CAMEL_KEYS.contains(name) && !AgentCatalog.STEP_BEANS.contains(name)
+                        && value != null) {
                     parameters.put(name, value);
                 }
             });

@@ -1,6 +1,7 @@
 package io.ztrade.backtest;
 
 import io.ztrade.ZtradeApplication;
+import io.ztrade.backtest.optimize.OptimizeCommand;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ public final class BacktestCommand {
               --cash DOLLARS               starting cash (default 100000)
               --seed N                     seed of the synthetic source
               --out DIR                    where the report folder goes (default data/backtests)
-            """;
+            """ + OptimizeCommand.USAGE;
 
     private BacktestCommand() {
     }
@@ -45,16 +46,17 @@ public final class BacktestCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        BacktestSpec spec;
+        BacktestSpec parsed;
         List<String> boot = new ArrayList<>(List.of("--spring.profiles.active=backtest"));
+        Map<String, String> optimization = new LinkedHashMap<>();
         try {
-            spec = parse(args, boot);
+            parsed = parse(args, boot, optimization);
         } catch (IllegalArgumentException e) {
             err.println("backtest: " + e.getMessage());
             err.print(USAGE);
             return 2;
         }
-        if (!"recorded".equals(spec.source()) && !"recorded".equals(spec.sentiment()) && System.getenv("ZTRADE_DB_URL") == null) {
+        if (!"recorded".equals(parsed.source()) && !"recorded".equals(parsed.sentiment()) && System.getenv("ZTRADE_DB_URL") == null) {
             // nothing to read from the records: keep off the app's database (it may be in use)
             boot.add("--spring.datasource.url=jdbc:h2:mem:backtest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
@@ -62,19 +64,30 @@ public final class BacktestCommand {
                 .web(WebApplicationType.NONE).run(boot.toArray(String[]::new))) {
             Backtests backtests = app.getBean(Backtests.class);
             PreparedBacktest prepared;
+            BacktestSpec spec = parsed;
             try {
                 // the command line runs as its user, on their machine: it reads the file they name, wherever it is
                 // (ztrade.backtest.data-dir binds the API only); the same strict parser and size caps apply
-                CsvHistory.Source bars = spec.csv() == null ? null
-                        : new CsvHistory.Source(spec.csv(), () -> java.nio.file.Files.newInputStream(java.nio.file.Path.of(spec.csv())));
+                CsvHistory.Source bars = parsed.csv() == null ? null
+                        : new CsvHistory.Source(parsed.csv(), () -> java.nio.file.Files.newInputStream(java.nio.file.Path.of(parsed.csv())));
+                if (!optimization.isEmpty()) {
+                    // the optimisation prints its own report; its winner is then backtested as any spec, for the files
+                    spec = OptimizeCommand.run(app, spec, bars, optimization, out, err);
+                    if (spec == null) {
+                        return 0;
+                    }
+                }
                 prepared = backtests.prepare(spec, bars);
             } catch (IllegalArgumentException e) {
                 err.println("backtest: " + e.getMessage());
                 return 2;
+            } catch (IllegalStateException e) {
+                err.println("backtest: " + e.getMessage());
+                return 1;
             }
             int total = backtests.total(prepared);
             AtomicReference<ProgressBar> bar = new AtomicReference<>();
-            ProgressBar progress = new ProgressBarBuilder().setTaskName(spec.agent()).setInitialMax(total)
+            ProgressBar progress = new ProgressBarBuilder().setTaskName(parsed.agent()).setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).showSpeed().setUpdateIntervalMillis(250)
                     .continuousUpdate().build();
             bar.set(progress);
@@ -145,6 +158,16 @@ public final class BacktestCommand {
     }
 
     static BacktestSpec parse(String[] args, List<String> boot) {
+        Map<String, String> optimization = new LinkedHashMap<>();
+        BacktestSpec spec = parse(args, boot, optimization);
+        if (!optimization.isEmpty()) {
+            throw new IllegalArgumentException("--" + optimization.keySet().iterator().next() + " is for an optimisation");
+        }
+        return spec;
+    }
+
+    /** As {@link #parse(String[], List)}; the optimisation's options go to {@code optimization}, by name without "--". */
+    static BacktestSpec parse(String[] args, List<String> boot, Map<String, String> optimization) {
         if (args.length == 0 || args[0].startsWith("-")) {
             throw new IllegalArgumentException("the agent id comes first");
         }
@@ -170,8 +193,16 @@ public final class BacktestCommand {
                 case "--from", "--to", "--source", "--csv", "--sentiment", "--commission", "--commission-bps",
                      "--slippage-bps", "--cash", "--seed" -> opts.put(name.substring(2), value);
                 case "--out" -> boot.add("--ztrade.replay.output-dir=" + value);
+                case "--optimize", "--trials", "--objective", "--walk-forward" -> optimization.put(name.substring(2), value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
+        }
+        if (!optimization.isEmpty() && !optimization.containsKey("optimize")) {
+            throw new IllegalArgumentException("--" + optimization.keySet().iterator().next()
+                    + " needs --optimize NAME=LO:HI,..., e.g. --optimize threshold=0.05:0.4");
+        }
+        if (optimization.containsKey("optimize") && !sweep.isEmpty()) {
+            throw new IllegalArgumentException("--sweep and --optimize do not go together: the optimiser picks the values");
         }
         String source = opts.getOrDefault("source", opts.containsKey("csv") ? "csv" : "synthetic");
         try {

@@ -77,7 +77,9 @@ public class ReplayEngine {
         RouteDefinition route = camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(agentId);
         if (route != null && route.getTemplateParameters() != null) {
             route.getTemplateParameters().forEach((name, value) -> {
-                if (!name.contains("-") && !NOT_AGENT_PARAMETERS.contains(name) && value != null) {
+                // not the live route's step-bean pins: the replay's own beans go by those names
+                if (!name.contains("-") && !NOT_AGENT_PARAMETERS.contains(name) && !AgentCatalog.STEP_BEANS.contains(name)
+                        && value != null) {
                     parameters.put(name, value.toString());
                 }
             });

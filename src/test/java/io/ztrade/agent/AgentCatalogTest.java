@@ -92,6 +92,68 @@ class AgentCatalogTest {
                 .containsExactly("agent_spy.summary");
     }
 
+    /** Records which bean a step called. */
+    public static final class RecordingStep {
+        private final String name;
+        private final java.util.List<String> calls;
+
+        RecordingStep(String name, java.util.List<String> calls) {
+            this.name = name;
+            this.calls = calls;
+        }
+
+        public void apply(org.apache.camel.Exchange exchange) {
+            calls.add(name + "@" + exchange.getFromRouteId());
+        }
+    }
+
+    /**
+     * A property named like a step bean ({@code --riskValidator=bypass}, an env var) swapped the risk step of every
+     * live agent; now it is ignored, and a route's own template-local bean of that name still wins on that route.
+     */
+    @Test
+    void aPropertyNamedLikeAStepBeanCannotSwapItButATemplateLocalBeanStillDoes() throws Exception {
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        camel.getRegistry().bind("riskValidator", new RecordingStep("live", calls));
+        camel.getRegistry().bind("bypass", new RecordingStep("bypass", calls));
+        camel.getPropertiesComponent().addInitialProperty("riskValidator", "bypass");
+        StringBuilder template = new StringBuilder("- routeTemplate:\n    id: trading-agent\n    parameters:\n"
+                + "      - { name: agentId, required: false }\n      - { name: symbol, required: false }\n"
+                + "      - { name: cron, required: false }\n");
+        TestAgents.templateDefaults().forEach((name, value) -> template.append("      - { name: ").append(name)
+                .append(", defaultValue: \"").append(value).append("\" }\n"));
+        template.append("    route:\n      from:\n        uri: \"timer:{{agentId}}\"\n"
+                + "        parameters: { repeatCount: 1 }\n        steps:\n"
+                + "          - bean: { id: risk, ref: \"{{riskValidator:riskValidator}}\", method: apply }\n");
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:t.yaml", template.toString()),
+                ResourceHelper.fromString("file:a.yaml", entry("agent_spy", "      - { name: symbol, value: SPY }\n"
+                        + "      - { name: cron, value: \"0 0 * * * ?\" }")));
+        java.util.Map<String, Object> replay = TestAgents.defaults("SPY", "us_equity");
+        replay.put("trigger", "replay");
+        org.apache.camel.builder.TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID).routeId("replay_spy")
+                .parameters(replay).bean("riskValidator", new RecordingStep("local", calls)).add();
+        org.apache.camel.builder.NotifyBuilder both = new org.apache.camel.builder.NotifyBuilder(camel).whenDone(2).create();
+        camel.start();
+
+        assertThat(both.matches(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(calls).containsExactlyInAnyOrder("live@agent_spy", "local@replay_spy");
+    }
+
+    /** Every "{{name:name}}" bean of the template is pinned; a new one not listed in STEP_BEANS could be swapped. */
+    @Test
+    void everyStepBeanTheTemplateNamesIsPinned() throws Exception {
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\{\\{(\\w+):(\\w+)}}")
+                .matcher(String.join("\n", Files.readAllLines(TestAgents.TEMPLATE).stream()
+                        .filter(line -> !line.trim().startsWith("#")).toList()));
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        while (refs.find()) {
+            assertThat(refs.group(2)).as(refs.group()).isEqualTo(refs.group(1));
+            named.add(refs.group(1));
+        }
+
+        assertThat(named).contains("riskValidator").isSubsetOf(AgentCatalog.STEP_BEANS);
+    }
+
     private static java.util.Map<String, Object> withDefaults(String agentId, String symbol, String assetClass, String cron) {
         java.util.Map<String, Object> p = TestAgents.defaults(symbol, assetClass);
         p.put("agentId", agentId);

@@ -76,10 +76,6 @@ public final class BenchNode {
                         "--camel.main.jmx-management-m-beans-level=" + mbeans,
                         "--camel.springboot.main-run-controller=false",
                         "--server.port=0",
-                        // the template's {{sentimentAnalyzer:sentimentAnalyzer}} and {{riskValidator:riskValidator}}
-                        // name the bench's beans on every bench agent
-                        "--sentimentAnalyzer=benchSentiment",
-                        "--riskValidator=benchRisk",
                         "--logging.level.io.ztrade.runs=WARN",
                         "--logging.level.io.ztrade.bench.runs=WARN");
         double startup = (System.nanoTime() - t0) / 1e9;
@@ -174,7 +170,7 @@ public final class BenchNode {
 
         /**
          * The routes the bench agents' marketDataUri, orderUri and recordUri name, and the sentiment and risk beans the
-         * template's placeholders name there (properties sentimentAnalyzer, riskValidator), bound in Camel's registry only (as Spring beans they would meet the live ones in type-based injection).
+         * bench's copy of the template names instead of sentimentAnalyzer and riskValidator ({@link #writeAgents}), bound in Camel's registry only (as Spring beans they would meet the live ones in type-based injection).
          * The market data is six days of synthetic minute bars of BTC/USD, the same snapshot for every run.
          */
         @Bean
@@ -228,6 +224,9 @@ public final class BenchNode {
             template = template.replaceFirst("(- name: " + w.getKey() + "\\n(?:\\s+\\w+: [^\\n]*\\n)*?\\s+defaultValue: )[^\\n]*",
                     "$1" + w.getValue());
         }
+        // and its step beans: a property cannot swap a live agent's (io.ztrade.agent.AgentCatalog.STEP_BEANS)
+        template = template.replace("\"{{sentimentAnalyzer:sentimentAnalyzer}}\"", "benchSentiment")
+                .replace("\"{{riskValidator:riskValidator}}\"", "benchRisk");
         Files.writeString(dir.resolve("agent-template.yaml"), template);
         for (int from = 0; from < n; from += 1000) {
             StringBuilder yaml = new StringBuilder();

@@ -5,6 +5,7 @@ import io.ztrade.backtest.BacktestMetrics;
 import io.ztrade.backtest.BacktestProperties;
 import io.ztrade.backtest.BacktestReport;
 import io.ztrade.backtest.Backtests;
+import io.ztrade.backtest.CsvHistory;
 import io.ztrade.backtest.PreparedBacktest;
 import io.ztrade.backtest.ReplayEngine;
 import io.ztrade.backtest.ReplayRequest;
@@ -73,6 +74,11 @@ public class Optimizer {
 
     /** Checks the spec and loads its history; every mistake is an {@link IllegalArgumentException} saying what. */
     public Plan plan(OptimizationSpec spec) {
+        return plan(spec, null);
+    }
+
+    /** As {@link #plan(OptimizationSpec)}; {@code bars} is the CSV of source csv (the command line's own file). */
+    public Plan plan(OptimizationSpec spec, CsvHistory.Source bars) {
         if (spec == null) {
             throw new IllegalArgumentException("an optimisation needs agent, from, to and optimize, e.g. "
                     + "{\"agent\":\"agent_tsla\",\"from\":\"2025-01-02\",\"to\":\"2025-06-30\",\"optimize\":\"threshold=0.05:0.4\"}");
@@ -84,7 +90,7 @@ public class Optimizer {
                     + limits.maxCombinations() + "), got " + trials);
         }
         Map<String, String> asked = ParameterSpace.parse(spec.optimize());
-        PreparedBacktest prepared = backtests.prepare(spec.backtest());
+        PreparedBacktest prepared = backtests.prepare(spec.backtest(), bars);
         ReplayRequest base = prepared.requests().get(0);
         List<ParameterRange> ranges = ParameterSpace.check(asked, engine.parameters(base.agentId(), base.overrides()));
         for (ParameterRange r : ranges) {

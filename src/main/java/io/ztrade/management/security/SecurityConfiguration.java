@@ -96,7 +96,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/kill-switch", "/api/kill-switch/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/agents/*/runs", "/api/agents/*/pause", "/api/agents/*/resume",
-                                "/api/agents/*/test", "/api/backtests", "/api/reconcile").hasRole(Role.OPERATOR.name())
+                                "/api/agents/*/test", "/api/backtests", "/api/optimizations", "/api/reconcile").hasRole(Role.OPERATOR.name())
                         // operators tighten a mode; DeskOperations lets only admins loosen one
                         .requestMatchers(HttpMethod.POST, "/api/desk/mode", "/api/agents/*/mode").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/desk/mode", "/api/agents/*/mode").hasRole(Role.OPERATOR.name())

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * RSI with Wilder's smoothing (average = previous + (value - previous) / n) started from the first bar as ta4j starts
  * it, EMAs with k = 2 / (n + 1) started from the first value, SMAs and Bollinger %B with the population deviation.
  */
-class Ta4jTechnicalAnalyzerTest {
+class WindowedTechnicalAnalyzerTest {
 
     /** The textbook periods (Wilder's RSI 14, MACD 12/26/9, ...) the expected values below are computed for. */
     static final Indicators TEXTBOOK = new Indicators(14, 12, 26, 9, 20, 50, 20, 2.0);
@@ -31,7 +31,7 @@ class Ta4jTechnicalAnalyzerTest {
             45.61, 46.28, 46.28, 46.00, 46.03, 46.41, 46.22, 45.64, 46.21, 46.25, 45.71, 46.45, 45.78, 45.35, 44.03, 44.18,
             44.22, 44.57, 43.42, 42.66, 43.13};
 
-    private final Ta4jTechnicalAnalyzer analyzer = new Ta4jTechnicalAnalyzer();
+    private final WindowedTechnicalAnalyzer analyzer = new WindowedTechnicalAnalyzer();
 
     static MarketSnapshot snapshot(double[] closes) {
         List<Bar> bars = new ArrayList<>();
