@@ -35,7 +35,7 @@ public class AgentCatalog implements ModelLifecycleStrategy {
      * or drop out of the agents. A name the template no longer declares is simply unknown there.
      */
     public static final Set<String> WIRING_PARAMETERS = Set.of("trigger", "marketDataUri", "orderUri", "recordUri",
-            "runLog", "errorHandling");
+            "runLog", "errorHandling", "analysesExecutor", "recordsExecutor");
 
     private final Map<String, AgentSettings> agents = new ConcurrentSkipListMap<>();
     private CamelContext camel;
