@@ -44,19 +44,19 @@ class OptimizationApiTest extends PipelineTestSupport {
     @Test
     void anOptimisationRunsItsTrialsAndGivesTheBestSetsWithReportsEveryTrialAndTheDeflatedSharpe() {
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/optimizations", spec(Map.of("from", "2025-03-03",
-                "to", "2025-03-21", "optimize", "threshold=0.05:0.3,rsiPeriod=5:20", "trials", 12, "objective", "return")), JsonNode.class);
+                "to", "2025-03-14", "optimize", "threshold=0.05:0.3,rsiPeriod=5:20", "trials", 8, "objective", "return")), JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String id = accepted.getBody().get("id").asText();
         optimizations.await(optimizations.find(id).orElseThrow());
 
         JsonNode done = http.getForObject("/api/optimizations/" + id, JsonNode.class);
         assertThat(done.get("status").asText()).as("error: %s", done.get("error")).isEqualTo("DONE");
-        assertThat(done.at("/progress/done").asInt()).isEqualTo(12);
+        assertThat(done.at("/progress/done").asInt()).isEqualTo(8);
         assertThat(done.at("/progress/percent").asDouble()).isEqualTo(100.0);
         JsonNode result = done.get("result");
         assertThat(result.get("objective").asText()).isEqualTo("return");
         int trials = result.get("trials").asInt();
-        assertThat(trials).isBetween(2, 12);
+        assertThat(trials).isBetween(2, 8);
         assertThat(result.get("all").size()).isEqualTo(trials);
         JsonNode best = result.get("best");
         assertThat(best.size()).isBetween(1, Optimizer.BEST);
@@ -95,14 +95,14 @@ class OptimizationApiTest extends PipelineTestSupport {
 
     @Test
     void walkForwardTestsEachWindowsWinnerOnTheNextWindowAndStitchesTheOutOfSampleEquity() throws Exception {
-        Optimizer.Plan plan = optimizer.plan(new OptimizationSpec("test_stock", "2025-01-02", "2025-03-31", "synthetic", null,
-                null, CHEAP, null, null, null, null, 11L, "threshold=0.05:0.3,smaFast=3:15", 6, "sharpe", "train=1M,test=2W"));
+        Optimizer.Plan plan = optimizer.plan(new OptimizationSpec("test_stock", "2025-01-02", "2025-02-28", "synthetic", null,
+                null, CHEAP, null, null, null, null, 11L, "threshold=0.05:0.3,smaFast=3:15", 4, "sharpe", "train=3W,test=2W"));
         OptimizationResult result = optimizer.run(plan, Optimizer.Listener.NONE);
 
         OptimizationResult.WalkForward wf = result.walkForward();
-        assertThat(wf.windows()).hasSize(plan.windows().size());
-        assertThat(wf.windows().get(0).testFrom()).isEqualTo(LocalDate.parse("2025-02-02"));
-        assertThat(wf.windows().get(wf.windows().size() - 1).testTo()).isEqualTo(LocalDate.parse("2025-03-31"));
+        assertThat(wf.windows()).hasSize(3).hasSize(plan.windows().size());
+        assertThat(wf.windows().get(0).testFrom()).isEqualTo(LocalDate.parse("2025-01-23"));
+        assertThat(wf.windows().get(wf.windows().size() - 1).testTo()).isEqualTo(LocalDate.parse("2025-02-28"));
         double compounded = 1;
         for (OptimizationResult.WindowResult w : wf.windows()) {
             assertThat(w.trainTo()).isBefore(w.testFrom());
