@@ -15,13 +15,27 @@ import java.util.Set;
  */
 public final class RunStatusPolicy {
 
-    /** Statuses whose order may still change at the broker: reconciliation completes them. */
-    public static final Set<RunStatus> AWAITING_BROKER = EnumSet.of(RunStatus.ORDER_SUBMITTED, RunStatus.INTERRUPTED);
+    /**
+     * Statuses whose order may still change at the broker: reconciliation completes them (its query reads this set,
+     * io.ztrade.reconcile.Records). Each status is classed in {@link #awaitsBroker}, so a new one does not compile
+     * until it is.
+     */
+    public static final Set<RunStatus> AWAITING_BROKER = EnumSet.copyOf(java.util.Arrays.stream(RunStatus.values())
+            .filter(RunStatusPolicy::awaitsBroker).toList());
 
     private static final Set<RunStatus> BROKER_STATES =
             EnumSet.of(RunStatus.ORDER_SUBMITTED, RunStatus.FILLED, RunStatus.REJECTED_BY_BROKER);
 
     private RunStatusPolicy() {
+    }
+
+    /** No default: every status says whether its order may still change at the broker. */
+    private static boolean awaitsBroker(RunStatus status) {
+        return switch (status) {
+            case ORDER_SUBMITTED, INTERRUPTED -> true;
+            case RUNNING, SKIPPED_MARKET_CLOSED, HOLD, REJECTED_BY_RISK, BLOCKED_KILL_SWITCH, FILLED, REJECTED_BY_BROKER,
+                 FAILED, DRY_RUN -> false;
+        };
     }
 
     /** HOLD ends the run; BUY and SELL go on to risk. */

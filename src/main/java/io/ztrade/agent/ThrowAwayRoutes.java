@@ -109,6 +109,16 @@ public class ThrowAwayRoutes {
             return this;
         }
 
+        /**
+         * The analyses and the record run on the caller's thread (a replay's: thousands of runs a second, one after
+         * the other, where a hand-off to the agents' pools and back would cost more than the run's own work).
+         */
+        public Spec onCallerThread() {
+            parameters.put("analysesExecutor", AgentThreadPools.CALLER_RUNS);
+            parameters.put("recordsExecutor", AgentThreadPools.CALLER_RUNS);
+            return this;
+        }
+
         /** A template-local bean: the template's {@code {{name:name}}} reference is this bean on this route. */
         public Spec bean(String name, Object bean) {
             beans.put(name, bean);

@@ -157,7 +157,8 @@ public class ReplayEngine {
     private ThrowAwayRoute route(ReplayRequest request, Map<String, Object> parameters, AgentSettings agent,
                                  ReplayClock clock, PaperBroker broker, ReplayRecords records) {
         return routes.route("replay", agent.agentId(), parameters)
-                .edge("marketDataUri", new HistoricalMarketData(request.history(), clock), "snapshot(${body.agent})")
+                .onCallerThread()
+                .edge("marketDataUri", new HistoricalMarketData(request.history(), clock), "snapshotOf")
                 .edge("orderUri", new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE), "place")
                 // the replay keeps its records itself, in order, on the run's thread; the tap only traces
                 .parameter("recordUri", "log:io.ztrade.backtest.record?level=TRACE")

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The clustered Quartz scheduler of the production profile ({@code ztrade.quartz.*}).
+ * The agents' Quartz scheduler ({@code ztrade.quartz.*}): clustered in PostgreSQL in the production profile, in
+ * memory otherwise ({@link QuartzLocalConfiguration}); the thread count and the misfire threshold apply to both.
  *
  * @param clustered              true: the agents' triggers live in PostgreSQL and every node shares them (each fire
  *                               time runs on exactly one node); false: Quartz in memory, as in the embedded default
@@ -18,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *                               on a survivor (defaults to 10 s)
  * @param misfireThreshold       how late a fire time may be and still count as on time (defaults to 60 s); later
  *                               fire times follow the template's misfire instruction (skip, not replay)
- * @param threadCount            worker threads; each agent uses at most one at a time (defaults to 10)
+ * @param threadCount            worker threads, the runs that can start at once; each agent uses at most one at a
+ *                               time (defaults to 10, Quartz's own default)
  */
 @Validated
 @ConfigurationProperties("ztrade.quartz")

@@ -68,14 +68,18 @@ class Records {
                 Records::row).stream().findFirst();
     }
 
-    /** Records whose order may not be final: submitted (the fill came after the poll), or cut by a shutdown. */
+    /**
+     * Records whose order may not be final ({@link RunStatusPolicy#AWAITING_BROKER}: submitted, the fill came after
+     * the poll; or cut by a shutdown), not yet reconciled; a submitted order stays open at the broker, so its row is
+     * read again on each pass until the broker's state ends it.
+     */
     List<RecordRow> nonFinal() {
         // an ORDER_SUBMITTED row without a client order id (a second attempt of a fire time whose order another
         // attempt sent) has no order of its own: looked at once, then left alone
-        return jdbc.query("SELECT " + COLUMNS + " FROM agent_runs WHERE status = 'ORDER_SUBMITTED'"
-                + " AND (client_order_id IS NOT NULL OR reconciled_at IS NULL)"
-                + " OR status = 'INTERRUPTED' AND reconciled_at IS NULL ORDER BY started_at, run_id", new MapSqlParameterSource(),
-                Records::row);
+        return jdbc.query("SELECT " + COLUMNS + " FROM agent_runs WHERE status IN (:awaiting) AND (reconciled_at IS NULL"
+                + " OR status = :submitted AND client_order_id IS NOT NULL) ORDER BY started_at, run_id",
+                new MapSqlParameterSource("awaiting", RunStatusPolicy.AWAITING_BROKER.stream().map(RunStatus::name).toList())
+                        .addValue("submitted", RunStatus.ORDER_SUBMITTED.name()), Records::row);
     }
 
     /** The record now says what the broker says. */
@@ -92,9 +96,9 @@ class Records {
 
     /** The run's order is not at the broker and will not be: FAILED, with the why. */
     void failed(String runId, String clientOrderId, String why, Instant at) {
-        jdbc.update("UPDATE agent_runs SET status = 'FAILED', client_order_id = :cid, error = COALESCE(error, :why),"
+        jdbc.update("UPDATE agent_runs SET status = :failed, client_order_id = :cid, error = COALESCE(error, :why),"
                 + " finished_at = COALESCE(finished_at, :at), reconciled_at = :at, reconcile_note = :why WHERE run_id = :runId",
-                new MapSqlParameterSource("runId", runId).addValue("cid", clientOrderId).addValue("at", Timestamp.from(at))
+                new MapSqlParameterSource("runId", runId).addValue("failed", RunStatus.FAILED.name()).addValue("cid", clientOrderId).addValue("at", Timestamp.from(at))
                         .addValue("why", cut(why, 1000)));
     }
 

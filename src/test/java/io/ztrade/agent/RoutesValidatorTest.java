@@ -53,6 +53,11 @@ class RoutesValidatorTest {
                         "agent agent_spy: parameter 'symbol' is missing"),
                 Arguments.of("wiring parameter", SPY + "      - { name: orderUri, value: \"direct:elsewhere\" }\n", 7,
                         "agent agent_spy: parameter 'orderUri' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
+                // the executors are wiring too: an entry naming the caller-runs one would run its analyses one by one
+                Arguments.of("executor parameter", SPY + "      - { name: analysesExecutor, value: callerRunsExecutor }\n", 7,
+                        "agent agent_spy: parameter 'analysesExecutor' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
+                Arguments.of("records executor parameter", SPY + "      - { name: recordsExecutor, value: callerRunsExecutor }\n", 7,
+                        "agent agent_spy: parameter 'recordsExecutor' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
                 // a template-local bean named like one of the desk's would replace it for this agent: its risk, say
                 Arguments.of("template-local beans", SPY.replace("    parameters:", "    beans:\n      - { name: riskValidator, type: \"#class:java.lang.Object\" }\n    parameters:"), 4,
                         "agent agent_spy: 'beans' would replace the desk's own steps (riskValidator, sentimentAnalyzer, agentRuns) for this agent; an agent entry sets parameters only"),

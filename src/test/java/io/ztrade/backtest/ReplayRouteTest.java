@@ -12,6 +12,7 @@ import io.ztrade.market.MarketCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,27 @@ class ReplayRouteTest extends PipelineTestSupport {
         history = new SyntheticHistory(calendar, 7, 250, 0.6, 0).load(settings, from.minus(Duration.ofDays(5)), to);
         return engine.replay(new ReplayRequest("test_stock", TECHNICAL_ONLY, from, to, history, Map.of(), null,
                 new FillModel(1, 5, 10), 100_000, null), ReplayEngine.Progress.NONE);
+    }
+
+    /**
+     * A replayed run stays on the replay's thread: the template's analyses and record executors are the caller-runs
+     * one, so the pools the live agents share get no task from it (before: two a run).
+     */
+    @Test
+    void aReplayedRunHandsNothingToTheLiveAgentsPools() {
+        ThreadPoolExecutor analyses = camel.getRegistry().lookupByNameAndType("agentAnalysesPool", ThreadPoolExecutor.class);
+        ThreadPoolExecutor records = camel.getRegistry().lookupByNameAndType("agentRecordsPool", ThreadPoolExecutor.class);
+        long analysesBefore = analyses.getTaskCount();
+        long recordsBefore = records.getTaskCount();
+
+        ReplayResult result = replayTwoWeeks();
+
+        assertThat(result.runs()).hasSize(780);
+        // no live agent fires in tests (their crons are in 2099); a margin for a previous test's last record
+        assertThat(analyses.getTaskCount() - analysesBefore).as("analyses handed to agentAnalysesPool").isLessThan(10);
+        assertThat(records.getTaskCount() - recordsBefore).as("records handed to agentRecordsPool").isLessThan(10);
+        assertThat(result.runs()).allSatisfy(run ->
+                assertThat(run.timings()).extracting(t -> t.step()).contains("sentiment", "technical", "decision"));
     }
 
     @Test

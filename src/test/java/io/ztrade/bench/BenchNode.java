@@ -72,7 +72,7 @@ public final class BenchNode {
                         "--camel.main.name=bench-node-" + n,
                         // the bench's copy of the template (its in-process wiring) and its agents
                         "--camel.main.routes-include-pattern=file:" + agentsDir + "/*.yaml",
-                        "--camel.component.quartz.thread-pool-size=10",
+                        "--ztrade.quartz.thread-count=10",
                         "--camel.main.jmx-management-m-beans-level=" + mbeans,
                         "--camel.springboot.main-run-controller=false",
                         "--server.port=0",

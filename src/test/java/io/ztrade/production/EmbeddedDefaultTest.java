@@ -13,12 +13,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.test.context.ActiveProfiles;
+import io.ztrade.PipelineTestSupport;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 
-/** Without the production settings nothing of the production topology is there: no Redis, Quartz in memory. */
-@SpringBootTest
-@ActiveProfiles("test")
-class EmbeddedDefaultTest {
+/**
+ * Without the production settings nothing of the production topology is there: no Redis, Quartz in memory. Read
+ * from the pipeline tests' shared context, the embedded default as the test profile starts it.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedDefaultTest extends PipelineTestSupport {
 
     @Autowired
     private ApplicationContext context;

@@ -361,6 +361,30 @@ class ReconcilerTest extends PipelineTestSupport {
         assertThat(store.find("55555555-5555-4555-8555-555555555555").orElseThrow().fillQty()).isNull();
     }
 
+    @Autowired
+    Records records;
+
+    /**
+     * Reconciliation reads the runs of every status the policy says may still change at the broker, and no other: a
+     * status added to RunStatus and classed as awaiting the broker is read without touching the query.
+     */
+    @Test
+    void theRecordsReconciliationReadsAreThePolicysAwaitingBrokerStatuses() {
+        for (io.ztrade.agent.RunStatus status : io.ztrade.agent.RunStatus.values()) {
+            jdbc.update("INSERT INTO agent_runs (run_id, agent_id, symbol, asset_class, run_trigger, scheduled_at, started_at,"
+                    + " status, degraded, note, run_json, client_order_id) VALUES (:id, 'test_stock', 'TSLA', 'us_equity',"
+                    + " 'SCHEDULE', :at, :at, :status, FALSE, 'x', '{}', :id)", new MapSqlParameterSource("id", "run-" + status)
+                    .addValue("status", status.name()).addValue("at", Timestamp.from(Instant.now())));
+        }
+
+        assertThat(records.nonFinal()).extracting(RecordRow::status).map(io.ztrade.agent.RunStatus::valueOf)
+                .containsExactlyInAnyOrderElementsOf(io.ztrade.agent.RunStatusPolicy.AWAITING_BROKER);
+
+        // once reconciled, only a submitted order (still open at the broker) is read again
+        jdbc.update("UPDATE agent_runs SET reconciled_at = :at", new MapSqlParameterSource("at", Timestamp.from(Instant.now())));
+        assertThat(records.nonFinal()).extracting(RecordRow::status).containsExactly("ORDER_SUBMITTED");
+    }
+
     @Test
     void aSubmittedRecordWithoutAnOrderOfItsOwnIsLookedAtOnce() {
         // a second attempt of a fire time whose order the first attempt sent: ORDER_SUBMITTED, no client order id

@@ -223,6 +223,43 @@ class RoutesReloadTest {
         }
     }
 
+    /**
+     * The console's "Broken routes" banner, in headless Chromium (io.ztrade.management.HeadlessChromium), on this
+     * reload-enabled app: a broken agents.yaml shows the file, line and message; the fixed file takes it away.
+     */
+    @Test
+    void theConsoleShowsABrokenRoutesBannerWithTheFileAndMessageUntilTheFileIsFixed() throws Exception {
+        org.openqa.selenium.WebDriver browser = io.ztrade.management.HeadlessChromium.start();
+        try {
+            browser.get(http.getRootUri() + "/console");
+            org.openqa.selenium.support.ui.WebDriverWait wait =
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+            org.openqa.selenium.By banner = org.openqa.selenium.By.id("routes-banner");
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.name("username"))).sendKeys("viewer");
+            browser.findElement(org.openqa.selenium.By.name("password")).sendKeys("test-viewer-password");
+            browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.cssSelector("tr[data-agent=reload_a]")));
+            assertThat(browser.findElement(banner).isDisplayed()).isFalse();
+
+            reloadWith(BASELINE_AGENTS + agent("reload_d", "SPY", "0 0 0 1 4 ? 2099")
+                    + "      - { name: barTimefrme, value: 15Min }\n");
+            JsonNode problem = brokenProblem();
+
+            // the console reads GET /api/routes every 10 s
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(banner));
+            assertThat(browser.findElement(banner).getText()).contains("Broken routes", problem.get("text").asText())
+                    .contains("agents.yaml:" + problem.get("line").asInt()).contains("barTimefrme");
+
+            reloadWith(BASELINE_AGENTS);
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(banner));
+            assertThat(browser.findElement(banner).getText()).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     private void reloadWith(String agents) throws Exception {
         long checks = checks();
         write(AGENTS, agents);

@@ -93,6 +93,44 @@ class WindowedTechnicalAnalyzerEqualityTest {
         assertThat(caught).as("of %d windows", compared).isGreaterThan(compared * 95 / 100);
     }
 
+    /**
+     * Nothing is kept between runs: one instance serves the live agents, replays and a sweep's combinations at once,
+     * each run getting what it gets alone (threads analysing other agents' windows in between change nothing).
+     */
+    @Test
+    void oneInstanceGivesConcurrentRunsWhatEachGetsAlone() throws Exception {
+        List<Bar> series = randomWalk(new Random(5), 1_200);
+        List<MarketSnapshot> windows = new ArrayList<>();
+        for (int end = 1; end <= series.size(); end++) {
+            windows.add(snapshot(series.subList(Math.max(0, end - 100), end)));
+        }
+        List<TechnicalSignal> alone = windows.stream().map(w -> new WindowedTechnicalAnalyzer().analyze(DEFAULTS, w)).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 10; round++) {
+                List<java.util.concurrent.Future<Integer>> differing = new ArrayList<>();
+                for (int thread = 0; thread < 4; thread++) {
+                    int offset = thread * 300 + round;                // each thread walks the windows from elsewhere
+                    differing.add(pool.submit(() -> {
+                        int count = 0;
+                        for (int k = 0; k < windows.size(); k++) {
+                            int i = (offset + k) % windows.size();
+                            if (!analyzer.analyze(DEFAULTS, windows.get(i)).equals(alone.get(i))) {
+                                count++;
+                            }
+                        }
+                        return count;
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> f : differing) {
+                    assertThat(f.get()).as("round %d: runs that differ from the same run alone", round).isZero();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void oneBarAndTooFewBarsGiveTheSameReason() {
         for (int n : new int[] {1, 2, 14, 19}) {

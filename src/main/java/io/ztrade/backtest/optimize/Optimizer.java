@@ -22,11 +22,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,9 +128,9 @@ public class Optimizer {
             trials = search.rows().size();
             best = best(plan, base, search.rows());
             if (!best.isEmpty()) {
-                Trial top = trial(plan, base, best.get(0).parameters(), 0);
-                psr = SharpeStatistics.probabilistic(top.daily(), 0);
-                dsr = SharpeStatistics.deflated(top.daily(), trials, sharpeVariance(search.rows()));
+                double[] top = search.daily().get(best.get(0).parameters());
+                psr = SharpeStatistics.probabilistic(top, 0);
+                dsr = SharpeStatistics.deflated(top, trials, sharpeVariance(search.rows()));
             }
         } else {
             walkForward = walkForward(plan, base, progress, all);
@@ -157,7 +156,6 @@ public class Optimizer {
             Search search = search(plan, train, w.index(), progress);
             all.addAll(search.rows());
             TrialRow winner = search.rows().stream().max(Comparator.comparingDouble(Optimizer::value)).orElseThrow();
-            Trial inSample = trial(plan, train, winner.parameters(), w.index());
             double variance = sharpeVariance(search.rows());
             variances += variance;
             selections++;
@@ -172,7 +170,7 @@ public class Optimizer {
             carried = values.isEmpty() ? carried : values.get(values.size() - 1);
             windows.add(new WindowResult(w.index(), w.trainFrom(), w.trainTo(), w.testFrom(), w.testTo(), winner.parameters(),
                     winner.objective(), plan.objective().of(outOfSample.report()),
-                    SharpeStatistics.deflated(inSample.daily(), search.rows().size(), variance),
+                    SharpeStatistics.deflated(search.daily().get(winner.parameters()), search.rows().size(), variance),
                     outOfSample.report().totalReturn(), outOfSample.report().trades(), search.rows().size()));
         }
         double[] equity = values.stream().mapToDouble(Double::doubleValue).toArray();
@@ -198,45 +196,53 @@ public class Optimizer {
     }
 
     /** The trials of one optimisation over {@code request}'s range. */
-    private record Search(List<TrialRow> rows) {
+    private record Search(List<TrialRow> rows, Map<Map<String, String>, double[]> daily) {
+    }
+
+    /** A trial as the search keeps it: its row and its daily returns (for the winner's PSR and DSR). */
+    private record Scored(TrialRow row, double[] daily) {
     }
 
     private Search search(Plan plan, ReplayRequest request, int window, Progress progress) throws Exception {
-        Map<Map<String, String>, CompletableFuture<TrialRow>> replayed = new ConcurrentHashMap<>();
+        Map<Map<String, String>, CompletableFuture<Scored>> replayed = new ConcurrentHashMap<>();
         List<ParameterRange> ranges = plan.ranges();
         List<CmaesSearch.Trial> points = CmaesSearch.search(ranges.size(), plan.trials(),
                 CmaesSearch.restarts(plan.trials(), backtests.parallelism()), plan.seed() + 1_000_003L * window, point -> {
                     Map<String, String> parameters = parameters(ranges, point);
-                    CompletableFuture<TrialRow> mine = new CompletableFuture<>();
-                    CompletableFuture<TrialRow> earlier = replayed.putIfAbsent(parameters, mine);
-                    TrialRow row;
+                    CompletableFuture<Scored> mine = new CompletableFuture<>();
+                    CompletableFuture<Scored> earlier = replayed.putIfAbsent(parameters, mine);
+                    Scored row;
                     if (earlier != null) {
                         row = earlier.join();
                     } else {
                         try {
-                            row = trial(plan, request, parameters, window).row();
+                            Trial t = trial(plan, request, parameters, window);
+                            row = new Scored(t.row(), t.daily());
                         } catch (IllegalArgumentException e) {
                             // each end was checked alone; a combination the agent refuses (smaFast above smaSlow) scores nothing
-                            row = new TrialRow(window, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), null, 0, null, 0, 0, null);
+                            row = new Scored(new TrialRow(window, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), null, 0,
+                                    null, 0, 0, null), new double[0]);
                         } catch (RuntimeException e) {
                             mine.completeExceptionally(e);
                             throw e;
                         }
                         mine.complete(row);
                     }
-                    progress.trial(row.objective());
-                    return row.objective();
+                    progress.trial(row.row().objective());
+                    return row.row().objective();
                 }, backtests::inParallel);
         // distinct replays, in the order the optimiser asked for them
         List<TrialRow> rows = new ArrayList<>();
-        Set<Map<String, String>> seen = new HashSet<>();
+        Map<Map<String, String>, double[]> daily = new HashMap<>();
         for (CmaesSearch.Trial t : points) {
             Map<String, String> p = parameters(ranges, t.point());
-            if (seen.add(p)) {
-                rows.add(replayed.get(p).join());
+            if (!daily.containsKey(p)) {
+                Scored scored = replayed.get(p).join();
+                rows.add(scored.row());
+                daily.put(p, scored.daily());
             }
         }
-        return new Search(rows);
+        return new Search(rows, daily);
     }
 
     static Map<String, String> parameters(List<ParameterRange> ranges, double[] point) {

@@ -8,10 +8,22 @@ import java.math.BigDecimal;
  */
 public record ParameterRange(String name, double lo, double hi, boolean integer) {
 
-    /** The value at {@code u} in [0, 1] of the range, rounded to a whole number for an integer parameter. */
+    /**
+     * The value at {@code u} in [0, 1] of the range: a whole number for an integer parameter, else rounded to a
+     * power of ten near a thousandth of the range (0.05..0.4 in steps of 0.0001), so reports read and trials that
+     * differ by less are replayed once.
+     */
     public double at(double u) {
         double x = lo + Math.min(1, Math.max(0, u)) * (hi - lo);
-        return integer ? Math.min(Math.floor(hi), Math.max(Math.ceil(lo), Math.round(x))) : x;
+        if (integer) {
+            return Math.min(Math.floor(hi), Math.max(Math.ceil(lo), Math.round(x)));
+        }
+        if (hi == lo) {
+            return lo;
+        }
+        BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen((int) Math.floor(Math.log10((hi - lo) / 1000)));
+        double rounded = BigDecimal.valueOf(x).divide(step, 0, java.math.RoundingMode.HALF_UP).multiply(step).doubleValue();
+        return Math.min(hi, Math.max(lo, rounded));
     }
 
     /** As the template takes it: "14" for an integer, else the shortest decimal ("0.25"). */

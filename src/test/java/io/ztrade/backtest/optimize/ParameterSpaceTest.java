@@ -25,6 +25,8 @@ class ParameterSpaceTest {
         assertThat(rsi.text(rsi.at(0.5))).isEqualTo("13");
         assertThat(rsi.text(rsi.at(1.2))).as("clamped").isEqualTo("20");
         assertThat(ranges.get(0).text(ranges.get(0).at(1))).isEqualTo("0.4");
+        assertThat(ranges.get(0).text(ranges.get(0).at(0.1234567))).as("to a thousandth of the range, a power of ten")
+                .isEqualTo("0.0932");
     }
 
     @Test
