@@ -77,7 +77,9 @@
     if (names.length < 2) { canvas.hidden = true; return; }
     const [x, y] = result.ranges;
     const cells = new Map();
-    for (const t of result.all) {
+    // a walk-forward's trials belong to their windows: map the last (most recent) in-sample window's
+    const last = Math.max(...result.all.map(t => t.window));
+    for (const t of result.all.filter(t => t.window === last)) {
       if (t.objective === null) continue;
       const bin = (r, v) => Math.min(BINS - 1, Math.floor(r.hi > r.lo ? (v - r.lo) / (r.hi - r.lo) * BINS : 0));
       const key = bin(x, Number(t.parameters[x.name])) + "," + bin(y, Number(t.parameters[y.name]));

@@ -126,7 +126,8 @@ class ZtradeBench {
     static String nodeRow(Map<String, String> r, double baseHeap) {
         int n = Integer.parseInt(r.get("n"));
         double heap = Double.parseDouble(r.get("heap"));
-        String target = n == 0 ? "" : "lag p99 " + Target.LAG_P99_MS.beside(Double.parseDouble(r.get("p99")))
+        // the targets are for 5,000 agents: a smaller node meeting them says little
+        String target = n < 5000 ? "" : "lag p99 " + Target.LAG_P99_MS.beside(Double.parseDouble(r.get("p99")))
                 + ", start-up " + Target.STARTUP_S.beside(Double.parseDouble(r.get("startup")));
         return String.format(Locale.ROOT, "| %s | %d | %s%s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s |%n", r.get("mbeans"), n,
                 r.get("fired"), Boolean.parseBoolean(r.get("all")) ? "" : " (not all)", r.get("p50"), r.get("p99"),
