@@ -1,5 +1,6 @@
 package io.ztrade.backtest;
 
+import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketDataProvider;
@@ -25,8 +26,12 @@ public final class HistoricalMarketData implements MarketDataProvider {
         return history.at(instrument, barCount, clock.now());
     }
 
-    /** What the replay's market data route calls with the run's settings. */
-    public MarketSnapshot snapshot(AgentSettings agent) {
+    /**
+     * What the replay's market data route calls with the run: the body itself, never a {@code ${body.agent}}
+     * parameter (Camel would evaluate it through the simple language, hashing the whole run, its bars included).
+     */
+    public MarketSnapshot snapshotOf(AgentRun run) {
+        AgentSettings agent = run.agent();
         return snapshot(new Instrument(agent.agentId(), agent.symbol(), agent.assetClass()), agent.barTimeframe(),
                 agent.barCount());
     }

@@ -15,6 +15,8 @@ import io.ztrade.risk.protection.Trip;
 import io.ztrade.risk.protection.TripListener;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,8 @@ import java.util.function.Supplier;
 public final class ReplayRecords implements PerformanceStore, TradeHistory, TripListener, HeldScopes {
 
     private final boolean keepRuns;
-    private final List<AgentRun> runs = new CopyOnWriteArrayList<>();
+    /** Appended once a run: a copy-on-write list would copy all the runs so far on each (quadratic over a year). */
+    private final List<AgentRun> runs = Collections.synchronizedList(new ArrayList<>());
     private final List<Instant> orders = new CopyOnWriteArrayList<>();
     private final Map<RunStatus, Integer> statuses = new ConcurrentSkipListMap<>();
     private final AtomicInteger count = new AtomicInteger();
@@ -77,7 +80,9 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
 
     /** Every run, if kept; else empty. */
     public List<AgentRun> runs() {
-        return List.copyOf(runs);
+        synchronized (runs) {
+            return List.copyOf(runs);
+        }
     }
 
     public Map<RunStatus, Integer> statuses() {
