@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,13 +77,24 @@ final class BacktestPreparation {
                 or(spec.slippageBps(), properties.slippageBps()));
         double cash = or(spec.startingCash(), properties.startingCash());
         List<ReplayRequest> requests = new ArrayList<>();
+        // the fire times once per cron, not once per combination (and again to size the job): a year of a 5-minute
+        // cron walks some 21,000 cron times through the market calendar
+        Map<String, List<Instant>> fireTimesByCron = new HashMap<>();
         for (Map<String, String> combo : combos) {
+            List<Instant> fireTimes = history.fireTimes() != null ? history.fireTimes() : fireTimes(spec, combo, window, fireTimesByCron);
             requests.add(new ReplayRequest(spec.agent(), combo, window.from(), window.to(), history.bars(), sentiment,
-                    properties.sentimentMaxAge(), fills, cash, history.fireTimes(), false));
+                    properties.sentimentMaxAge(), fills, cash, fireTimes, false));
         }
         PreparedBacktest prepared = new PreparedBacktest(spec, source, requests);
         size.check(prepared, history.heldBars());
         return prepared;
+    }
+
+    private List<Instant> fireTimes(BacktestSpec spec, Map<String, String> combo, Window window,
+                                    Map<String, List<Instant>> byCron) {
+        AgentSettings settings = AgentSettings.fromParameters(engine.parameters(spec.agent(), combo));
+        return byCron.computeIfAbsent(settings.cron() + " " + settings.assetClass(),
+                k -> engine.fireTimes(settings, window.from(), window.to()));
     }
 
     private Window window(BacktestSpec spec) {

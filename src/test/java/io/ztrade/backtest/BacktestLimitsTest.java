@@ -11,9 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.PipelineTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -114,6 +118,24 @@ class BacktestLimitsTest extends PipelineTestSupport {
         assertThat(operator.postForEntity("/api/backtests", ONE_DAY, JsonNode.class).getStatusCode())
                 .as("slots free again").isEqualTo(HttpStatus.ACCEPTED);
         backtests.latest(10).forEach(backtests::await);
+    }
+
+    /** A sweep's combinations share the fire times of their cron, worked out once when the backtest is prepared. */
+    @Test
+    void aSweepsCombinationsShareTheFireTimesOfTheirCron() {
+        BacktestSpec spec = new BacktestSpec("test_stock", "2025-03-03", "2025-03-07", "synthetic", null, null, TECHNICAL,
+                Map.of("threshold", List.<Object>of(0.05, 0.1, 0.2),
+                        "cron", List.<Object>of("0 */5 9-15 ? * MON-FRI", "0 */10 9-15 ? * MON-FRI")),
+                null, null, null, null, 42L);
+
+        List<ReplayRequest> requests = backtests.prepare(spec).requests();
+
+        assertThat(requests).hasSize(6).allSatisfy(r -> assertThat(r.fireTimes()).as("fire times prepared").isNotNull());
+        Set<List<Instant>> lists = Collections.newSetFromMap(new IdentityHashMap<>());
+        requests.forEach(r -> lists.add(r.fireTimes()));
+        // 5 trading days x 78 five-minute slots from 09:30 to 15:55, or x 39 ten-minute ones
+        assertThat(lists).as("one list per cron").extracting(List::size).containsExactlyInAnyOrder(390, 195);
+        assertThat(backtests.total(backtests.prepare(spec))).isEqualTo(3 * 390 + 3 * 195);
     }
 
     @Test

@@ -76,9 +76,11 @@ final class ReplayTables {
         String month = System.getProperty("bench.month", "2025-03");
         Instant from = YearMonth.parse(month).atDay(1).atStartOfDay(MarketCalendar.NEW_YORK).toInstant();
         Instant to = YearMonth.parse(month).plusMonths(1).atDay(1).atStartOfDay(MarketCalendar.NEW_YORK).toInstant();
-        pipeline(month, request(from, to));
+        ReplayRequest request = request(from, to);
+        pipeline(month, request);
         sweep(month);
         year();
+        routeCost(request);
         return out.toString();
     }
 
@@ -168,6 +170,22 @@ final class ReplayTables {
         double backtestSeconds = (System.nanoTime() - b0) / 1e9;
         out.append(String.format(Locale.ROOT, "| the same year end to end as a backtest job (history, replay, report, files) | %d | %.2f | %.0f | < 1 s |%n%n",
                 job.progress().done(), backtestSeconds, job.progress().done() / backtestSeconds));
+    }
+
+    // ---- what each backtest (each combination of a sweep) pays before its first run: its route made and removed
+
+    private void routeCost(ReplayRequest month) {
+        Instant at = engine.fireTimes(AgentSettings.fromParameters(engine.parameters(AGENT, TECHNICAL)), month.from(),
+                month.to()).get(0);
+        ReplayRequest one = new ReplayRequest(AGENT, TECHNICAL, month.from(), month.to(), month.history(), Map.of(), null,
+                new FillModel(0, 0, 5), 100_000, List.of(at), false);
+        int n = 20;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            engine.replay(one, ReplayEngine.Progress.NONE);
+        }
+        out.append(String.format(Locale.ROOT, "A backtest of one run (its throw-away route made, fired once, removed) takes %.1f ms"
+                + " (mean of %d); routes are made and removed one at a time.%n%n", (System.nanoTime() - t0) / 1e6 / n, n));
     }
 
     record PlainResult(List<Long> nanos, List<AgentRun> runs, double seconds) {
