@@ -158,6 +158,8 @@ public class ReplayEngine {
                                  ReplayClock clock, PaperBroker broker, ReplayRecords records) {
         return routes.route("replay", agent.agentId(), parameters)
                 .onCallerThread()
+                // off the live trading API's breaker: neither counted towards it nor stopped by it
+                .parameter("tradingBreaker", ReplayCircuitBreakers.TRADING)
                 .edge("marketDataUri", new HistoricalMarketData(request.history(), clock), "snapshotOf")
                 .edge("orderUri", new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE), "place")
                 // the replay keeps its records itself, in order, on the run's thread; the tap only traces

@@ -58,6 +58,9 @@ class RoutesValidatorTest {
                         "agent agent_spy: parameter 'analysesExecutor' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
                 Arguments.of("records executor parameter", SPY + "      - { name: recordsExecutor, value: callerRunsExecutor }\n", 7,
                         "agent agent_spy: parameter 'recordsExecutor' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
+                // the breaker too: an entry naming the replay's (which never opens) would trade through an Alpaca outage
+                Arguments.of("breaker parameter", SPY + "      - { name: tradingBreaker, value: replayTradingBreaker }\n", 7,
+                        "agent agent_spy: parameter 'tradingBreaker' is the template's wiring, set by Ztrade, not an agent setting; remove it"),
                 // a template-local bean named like one of the desk's would replace it for this agent: its risk, say
                 Arguments.of("template-local beans", SPY.replace("    parameters:", "    beans:\n      - { name: riskValidator, type: \"#class:java.lang.Object\" }\n    parameters:"), 4,
                         "agent agent_spy: 'beans' would replace the desk's own steps (riskValidator, sentimentAnalyzer, agentRuns) for this agent; an agent entry sets parameters only"),

@@ -68,6 +68,34 @@ class ReplayRouteTest extends PipelineTestSupport {
                 assertThat(run.timings()).extracting(t -> t.step()).contains("sentiment", "technical", "decision"));
     }
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("alpacaTradingBreaker")
+    io.github.resilience4j.circuitbreaker.CircuitBreaker liveTradingBreaker;
+
+    /**
+     * A replay's risk step is off the live trading API's circuit breaker: its calls do not count towards it (before:
+     * one a trade, diluting a real outage's failure rate), and an open live breaker does not fail its trades (before:
+     * every replayed BUY or SELL FAILED with "CircuitBreaker 'alpaca-trading' is OPEN").
+     */
+    @Test
+    void aReplayNeitherFeedsNorIsStoppedByTheLiveTradingBreaker() {
+        liveTradingBreaker.transitionToForcedOpenState();
+        try {
+            ReplayResult result = replayTwoWeeks();
+
+            assertThat(result.fills()).as("trades while the live breaker is open").isNotEmpty();
+            assertThat(result.runs()).extracting(AgentRun::status).doesNotContain(RunStatus.FAILED);
+            assertThat(liveTradingBreaker.getMetrics().getNumberOfNotPermittedCalls())
+                    .as("replay calls refused by the live breaker").isZero();
+        } finally {
+            liveTradingBreaker.reset(); // closed, its counts zeroed
+        }
+        ReplayResult closed = replayTwoWeeks();
+        assertThat(closed.fills()).isNotEmpty();
+        assertThat(liveTradingBreaker.getMetrics().getNumberOfSuccessfulCalls())
+                .as("replay calls counted by the live breaker").isZero();
+    }
+
     @Test
     void replaysEveryOpenCronTimeThroughTheTemplateAndLeavesNoRouteBehind() {
         int routesBefore = camel.getRoutes().size();
