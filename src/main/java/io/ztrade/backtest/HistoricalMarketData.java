@@ -1,5 +1,6 @@
 package io.ztrade.backtest;
 
+import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.market.Instrument;
 import io.ztrade.market.MarketDataProvider;
@@ -29,5 +30,10 @@ public final class HistoricalMarketData implements MarketDataProvider {
     public MarketSnapshot snapshot(AgentSettings agent) {
         return snapshot(new Instrument(agent.agentId(), agent.symbol(), agent.assetClass()), agent.barTimeframe(),
                 agent.barCount());
+    }
+
+    /** What the replay's market data edge calls with its body, the run (ReplayEngine names it by this method). */
+    public MarketSnapshot snapshotOf(AgentRun run) {
+        return snapshot(run.agent());
     }
 }
