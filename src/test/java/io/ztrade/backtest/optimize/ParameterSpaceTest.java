@@ -40,6 +40,9 @@ class ParameterSpaceTest {
         assertThatThrownBy(() -> check("orderUri=1:2")).hasMessage("'orderUri' wires the route and cannot be optimised");
         assertThatThrownBy(() -> check("rsiPeriod=5.2:5.8")).hasMessage("'rsiPeriod' is a whole number and range 5.2:5.8 holds none");
         assertThatThrownBy(() -> check("threshold=0:1,threshold=0:2")).hasMessage("optimize names 'threshold' twice");
+        // each end is a double, their distance is not: the message named nothing ("Character N is neither a decimal ...")
+        assertThatThrownBy(() -> check("threshold=-1e308:1e308"))
+                .hasMessage("'threshold' range -1e308:1e308 is wider than a double can hold");
         assertThatThrownBy(() -> check("0.05:0.4")).hasMessage("optimize takes NAME=LO:HI, got '0.05:0.4'");
         assertThatThrownBy(() -> ParameterSpace.parse(" ")).hasMessageContaining("'optimize' is required");
     }
