@@ -38,6 +38,14 @@ class OptimizationLimitsTest extends PipelineTestSupport {
                 .hasMessageContaining("walk-forward windows").hasMessageContaining("ztrade.backtest.max-heap-per-job");
     }
 
+    @Test
+    void aWeightThatIsNotANumberIsNamed() {
+        // was "For input string: \"abc\"", naming neither the parameter nor the agent
+        OptimizationSpec spec = spec("2025-03-03", "2025-03-07", Map.of("sentimentWeight", "abc"), 2, null);
+        assertThatThrownBy(() -> optimizer.plan(spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("replay of test_stock: parameter 'sentimentWeight' must be a number, got 'abc'");
+    }
+
     private static OptimizationSpec spec(String from, String to, Map<String, Object> parameters, int trials, String walkForward) {
         return new OptimizationSpec("test_stock", from, to, "synthetic", null, null, parameters, null, null, null, null, 1L,
                 "threshold=0.05:0.3", trials, "sharpe", walkForward);
