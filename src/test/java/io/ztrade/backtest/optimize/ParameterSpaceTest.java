@@ -27,6 +27,8 @@ class ParameterSpaceTest {
         assertThat(ranges.get(0).text(ranges.get(0).at(1))).isEqualTo("0.4");
         assertThat(ranges.get(0).text(ranges.get(0).at(0.1234567))).as("to a thousandth of the range, a power of ten")
                 .isEqualTo("0.0932");
+        ParameterRange tiny = check("threshold=0:5e-324").get(0);
+        assertThat(tiny.at(0.7)).as("a thousandth of the narrowest range is 0: no step of 10^-infinity").isBetween(0.0, 5e-324);
     }
 
     @Test
