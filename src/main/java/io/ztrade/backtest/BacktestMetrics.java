@@ -73,10 +73,13 @@ public final class BacktestMetrics {
         return mean(returns) / Math.sqrt(ss / returns.length) * Math.sqrt(periodsPerYear);
     }
 
-    /** Compound annual return: (end / start)^(periodsPerYear / periods) - 1. */
+    /** Compound annual return: (end / start)^(periodsPerYear / periods) - 1; -1 when nothing (or less) is left. */
     public static double annualized(double start, double end, int periods, int periodsPerYear) {
         if (periods <= 0) {
             return 0;
+        }
+        if (end <= 0) {
+            return -1; // all lost (fees can take a long-only account below 0): a negative base has no real power
         }
         return Math.pow(end / start, (double) periodsPerYear / periods) - 1;
     }

@@ -62,6 +62,27 @@ final class BacktestSize {
         }
     }
 
+    /**
+     * An optimisation's replays within the same caps as a sweep's: {@code trials} (over all walk-forward windows) each
+     * kept as a combination is, with its daily returns over {@code days}, and {@code runs} fire times replayed in all.
+     */
+    void checkTrials(PreparedBacktest prepared, long trials, long runs, long days) {
+        if (runs > limits.maxRunsPerJob()) {
+            throw new IllegalArgumentException("optimisation of " + trials + " trials (trials x walk-forward windows) replays about "
+                    + runs + " runs (fire times x trials), more than ztrade.backtest.max-runs-per-job (" + limits.maxRunsPerJob()
+                    + "); fewer trials, a shorter range or a shorter train window");
+        }
+        int bars = prepared.requests().get(0).history().size();
+        long mostRuns = total(prepared);
+        long heap = bars * BAR_BYTES + parallelism * mostRuns * RUN_BYTES + trials * (COMBINATION_BYTES + days * Double.BYTES);
+        if (heap > limits.maxHeapPerJob().toBytes()) {
+            throw new IllegalArgumentException("optimisation would hold about " + CsvHistory.size(heap / (1 << 20) * (1 << 20) + (1 << 20))
+                    + " of heap (" + trials + " trials (trials x walk-forward windows) over " + days + " days, " + bars
+                    + " bars), more than ztrade.backtest.max-heap-per-job (" + CsvHistory.size(limits.maxHeapPerJob().toBytes())
+                    + "); fewer trials, fewer walk-forward windows (a longer test length) or a shorter range");
+        }
+    }
+
     /** Refuses generated or downloaded bars before they are made (a CSV counts its own while it is read). */
     void checkMostBars(AgentSettings agent, Instant from, Instant to) {
         long most = mostBars(agent, from, to);

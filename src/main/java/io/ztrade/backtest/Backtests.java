@@ -157,6 +157,20 @@ public class Backtests {
         }
     }
 
+    /** Fire times one replay of the prepared backtest's (first) request replays. */
+    public int runs(PreparedBacktest prepared) {
+        return size.total(new PreparedBacktest(prepared.spec(), prepared.source(), prepared.requests().subList(0, 1)));
+    }
+
+    /**
+     * An optimisation of {@code prepared} within the caps of one backtest job ({@code max-runs-per-job},
+     * {@code max-heap-per-job}): {@code trials} over all walk-forward windows, {@code runs} fire times replayed in
+     * all, {@code days} of daily returns each trial keeps; an {@link IllegalArgumentException} saying what is over.
+     */
+    public void checkTrials(PreparedBacktest prepared, long trials, long runs, long days) {
+        size.checkTrials(prepared, trials, runs, days);
+    }
+
     /** Runs the tasks on the replay threads (as a sweep's combinations) and waits for them all, in order. */
     public <T> List<T> inParallel(List<Callable<T>> tasks) throws InterruptedException, ExecutionException {
         List<T> results = new ArrayList<>();

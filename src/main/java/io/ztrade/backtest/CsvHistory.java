@@ -126,6 +126,11 @@ public final class CsvHistory implements HistorySource {
             double[] v = new double[5];
             for (int i = 1; i < NAMES.length; i++) {
                 v[i - 1] = num(f[header.col()[i]], file, row, NAMES[i]);
+                // a price of 0 made the order quantity infinite and failed the replay mid-way with BigDecimal's
+                // "Character I is neither a decimal digit"; a volume of 0 is a quiet bar
+                if (v[i - 1] == 0 && !"v".equals(NAMES[i])) {
+                    throw new IllegalArgumentException(file + " row " + row + ", column '" + NAMES[i] + "': a price must be above 0");
+                }
             }
             if (bars.size() >= maxBars) {
                 throw new IllegalArgumentException(file + " has more than ztrade.backtest.max-bars-per-job (" + maxBars

@@ -16,6 +16,11 @@ public record FillModel(double commissionPerOrder, double commissionBps, double 
             throw new IllegalArgumentException("commission and slippage must not be negative: " + commissionPerOrder
                     + " per order, " + commissionBps + " bps, slippage " + slippageBps + " bps");
         }
+        // 10,000 bps of slippage would sell for nothing or less, an infinite fee makes every figure NaN
+        if (Double.isInfinite(commissionPerOrder) || Double.isInfinite(commissionBps) || !(slippageBps < 10_000)) {
+            throw new IllegalArgumentException("commission must be a finite number and slippage below 10000 bps: "
+                    + commissionPerOrder + " per order, " + commissionBps + " bps, slippage " + slippageBps + " bps");
+        }
     }
 
     public double fillPrice(boolean buy, double price) {

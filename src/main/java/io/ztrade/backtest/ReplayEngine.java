@@ -96,12 +96,21 @@ public class ReplayEngine {
         }
         // one weight given: the other is what makes them add up to 1
         if (overrides.containsKey("sentimentWeight") && !overrides.containsKey("technicalWeight")) {
-            parameters.put("technicalWeight", String.valueOf(1 - Double.parseDouble(overrides.get("sentimentWeight"))));
+            parameters.put("technicalWeight", String.valueOf(1 - weight(agentId, "sentimentWeight", overrides)));
         } else if (overrides.containsKey("technicalWeight") && !overrides.containsKey("sentimentWeight")) {
-            parameters.put("sentimentWeight", String.valueOf(1 - Double.parseDouble(overrides.get("technicalWeight"))));
+            parameters.put("sentimentWeight", String.valueOf(1 - weight(agentId, "technicalWeight", overrides)));
         }
         AgentSettings.fromParameters(parameters);
         return parameters;
+    }
+
+    private static double weight(String agentId, String name, Map<String, String> overrides) {
+        try {
+            return Double.parseDouble(overrides.get(name).trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("replay of " + agentId + ": parameter '" + name + "' must be a number, got '"
+                    + overrides.get(name) + "'");
+        }
     }
 
     /** Every cron time in [from, to) when the agent's market is open (stocks: NYSE session; crypto: always). */

@@ -39,8 +39,9 @@ public record ReplayRequest(String agentId, Map<String, String> overrides, Insta
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("replay of " + agentId + ": 'from' " + from + " must be before 'to' " + to);
         }
-        if (!(startingCash > 0)) {
-            throw new IllegalArgumentException("replay of " + agentId + ": starting cash must be positive, got " + startingCash);
+        if (!(startingCash > 0) || Double.isInfinite(startingCash)) {
+            throw new IllegalArgumentException("replay of " + agentId + ": starting cash must be a positive number of dollars, got "
+                    + startingCash);
         }
     }
 

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every figure of the report against values worked out by hand (the working is in the comments). */
@@ -39,6 +40,9 @@ class BacktestMetricsTest {
         assertThat(BacktestMetrics.annualized(100, 121, 504, 252)).isCloseTo(0.10, within(1e-12));
         // 1% over 63 days (a quarter): 1.01^4 - 1 = 4.060401%
         assertThat(BacktestMetrics.annualized(100, 101, 63, 252)).isCloseTo(0.04060401, within(1e-12));
+        // fees can take a long-only account below 0: all lost, not NaN (JSON cannot carry NaN)
+        assertThat(BacktestMetrics.annualized(1000, -50, 5, 252)).isEqualTo(-1);
+        assertThat(BacktestMetrics.annualized(1000, 0, 5, 252)).isEqualTo(-1);
     }
 
     @Test
@@ -150,6 +154,13 @@ class BacktestMetricsTest {
         assertThat(model.fillPrice(false, 200)).isCloseTo(199.8, within(1e-9));
         assertThat(model.commission(1000)).isCloseTo(1.5, within(1e-12));
         assertThatThrownBy(() -> new FillModel(0, -1, 0)).hasMessageContaining("must not be negative");
+        // a sell at 100% slippage or more gets nothing or pays to sell; an infinite fee makes every figure NaN
+        assertThatThrownBy(() -> new FillModel(0, 0, 10_000)).hasMessageContaining("slippage below 10000 bps");
+        assertThatThrownBy(() -> new FillModel(Double.POSITIVE_INFINITY, 0, 0)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new FillModel(0, Double.POSITIVE_INFINITY, 0)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new ReplayRequest("agent_x", Map.of(), Instant.EPOCH, Instant.EPOCH.plusSeconds(60), null,
+                null, null, model, Double.POSITIVE_INFINITY, null, false))
+                .as("JSON's 1e400 is Infinity").hasMessageContaining("starting cash must be a positive number");
     }
 
     @Test

@@ -55,6 +55,9 @@ class HistorySourcesTest {
         Files.writeString(csv, "t,o,h,l,c,v\n2025-01-02T14:30:00Z,10,11,9,oops,1\n");
         assertThatThrownBy(() -> new CsvHistory(csv).load(TSLA, Instant.EPOCH, Instant.now()))
                 .hasMessageContaining("row 2, column 'c': not a number");
+        Files.writeString(csv, "t,o,h,l,c,v\n2025-01-02T14:30:00Z,10,11,9,10,0\n2025-01-02T14:35:00Z,10,11,0,10,1\n");
+        assertThatThrownBy(() -> new CsvHistory(csv).load(TSLA, Instant.EPOCH, Instant.now()))
+                .as("a volume of 0 is a bar, a price of 0 is not").hasMessageContaining("row 3, column 'l': a price must be above 0");
         assertThatThrownBy(() -> new CsvHistory(dir.resolve("none.csv")).load(TSLA, Instant.EPOCH, Instant.now()))
                 .hasMessageEndingWith("cannot be read");
     }

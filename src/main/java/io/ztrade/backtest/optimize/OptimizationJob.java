@@ -16,7 +16,11 @@ public final class OptimizationJob {
 
     private final String id;
     private final String owner;
-    private final Optimizer.Plan plan;
+    private final String agent;
+    private final String objective;
+    private final int total;
+    /** The history and every input: let go once the job ends (finished jobs are kept to be read). */
+    private volatile Optimizer.Plan plan;
     private final long submitted = System.nanoTime();
     private volatile BacktestJob.Status status = BacktestJob.Status.QUEUED;
     private volatile int done;
@@ -29,6 +33,9 @@ public final class OptimizationJob {
         this.id = id;
         this.owner = owner;
         this.plan = plan;
+        this.agent = plan.spec().agent();
+        this.objective = plan.objective().cliName();
+        this.total = plan.total();
     }
 
     public String id() {
@@ -47,6 +54,7 @@ public final class OptimizationJob {
         return result;
     }
 
+    /** Null once the job has ended. */
     Optimizer.Plan plan() {
         return plan;
     }
@@ -75,11 +83,13 @@ public final class OptimizationJob {
     void done(OptimizationResult r) {
         result = r;
         status = BacktestJob.Status.DONE;
+        plan = null;
     }
 
     void failed(String message) {
         error = message;
         status = BacktestJob.Status.FAILED;
+        plan = null;
     }
 
     boolean finished() {
@@ -87,8 +97,7 @@ public final class OptimizationJob {
     }
 
     public View view() {
-        int total = plan.total();
-        return new View(id, plan.spec().agent(), plan.objective().cliName(), status,
+        return new View(id, agent, objective, status,
                 new Progress(done, total, total == 0 ? 100 : 100.0 * done / total, best), result, error);
     }
 }

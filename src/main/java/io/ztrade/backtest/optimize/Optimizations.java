@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Optimisations as jobs: each takes a backtest slot ({@link Backtests#admitted}: the same admission, per-user cap and
  * threads as backtests, and a 429 when they are all taken), is checked at once, and runs on the backtest threads.
- * The newest {@link #KEEP_FINISHED} finished ones stay in memory.
+ * The newest {@link #KEEP_FINISHED} finished ones stay in memory, without their history.
  */
 @Component
 public class Optimizations {
@@ -55,8 +55,9 @@ public class Optimizations {
 
     private void run(OptimizationJob job, Optimizer.Listener listener) {
         job.running();
+        Optimizer.Plan plan = job.plan();
         try {
-            job.done(optimizer.run(job.plan(), (done, total, best) -> {
+            job.done(optimizer.run(plan, (done, total, best) -> {
                 job.trial(done, best);
                 listener.trial(done, total, best);
             }));
@@ -64,7 +65,7 @@ public class Optimizations {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             job.failed(cause instanceof IllegalArgumentException || cause instanceof IllegalStateException ? cause.getMessage()
                     : "the optimisation failed (" + cause.getClass().getSimpleName() + "); see the app's log");
-            LOG.warn("Optimisation {} of {} failed", job.id(), job.plan().spec().agent(), cause);
+            LOG.warn("Optimisation {} of {} failed", job.id(), plan.spec().agent(), cause);
         } finally {
             evict();
         }

@@ -17,8 +17,10 @@ import io.ztrade.backtest.optimize.OptimizationResult.TrialRow;
 import io.ztrade.backtest.optimize.OptimizationResult.WindowResult;
 import io.ztrade.market.AssetClass;
 import io.ztrade.market.MarketCalendar;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -108,7 +110,33 @@ public class Optimizer {
         List<WalkForwardWindows.Window> windows = spec.walkForward() == null || spec.walkForward().isBlank() ? null
                 : WalkForwardWindows.of(LocalDate.parse(spec.from().trim()), LocalDate.parse(spec.to().trim()),
                 WalkForwardWindows.parse(spec.walkForward()));
+        checkSize(prepared, trials, windows);
         return new Plan(spec, objective, trials, ranges, prepared, windows, spec.seed() == null ? 1 : spec.seed());
+    }
+
+    /**
+     * Within one backtest job's caps, as a sweep of as many combinations would be: every trial replays its (train)
+     * window, a walk-forward window also its test window, and the best sets are replayed again for their reports.
+     */
+    private void checkSize(PreparedBacktest prepared, int trials, List<WalkForwardWindows.Window> windows) {
+        ReplayRequest base = prepared.requests().get(0);
+        long baseRuns = backtests.runs(prepared);
+        double rangeDays = Math.max(1, Duration.between(base.from(), base.to()).toDays());
+        double replayedDays;
+        long total;
+        if (windows == null) {
+            total = trials;
+            replayedDays = (double) (trials + BEST) * rangeDays;
+        } else {
+            total = (long) trials * windows.size();
+            replayedDays = 0;
+            for (WalkForwardWindows.Window w : windows) {
+                replayedDays += (double) trials * (ChronoUnit.DAYS.between(w.trainFrom(), w.trainTo()) + 1)
+                        + ChronoUnit.DAYS.between(w.testFrom(), w.testTo()) + 1;
+            }
+        }
+        long runs = (long) Math.ceil(replayedDays / rangeDays * baseRuns);
+        backtests.checkTrials(prepared, total, runs, (long) rangeDays);
     }
 
     /** Runs the plan on the caller's thread, its trials on the replay threads. */

@@ -21,7 +21,10 @@ public record ParameterRange(String name, double lo, double hi, boolean integer)
         if (hi == lo) {
             return lo;
         }
-        BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen((int) Math.floor(Math.log10((hi - lo) / 1000)));
+        // within a double's exponents: a range of 5e-324 has a thousandth of 0, whose log is -infinity (an
+        // ArithmeticException from BigDecimal, a 500 over the API)
+        int power = (int) Math.max(-320, Math.floor(Math.log10((hi - lo) / 1000)));
+        BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(power);
         double rounded = BigDecimal.valueOf(x).divide(step, 0, java.math.RoundingMode.HALF_UP).multiply(step).doubleValue();
         return Math.min(hi, Math.max(lo, rounded));
     }

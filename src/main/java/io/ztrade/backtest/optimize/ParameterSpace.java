@@ -72,6 +72,9 @@ public final class ParameterSpace {
             if (lo > hi) {
                 throw new IllegalArgumentException("'" + name + "' range " + range + " has its low end above its high end");
             }
+            if (!Double.isFinite(hi - lo)) {
+                throw new IllegalArgumentException("'" + name + "' range " + range + " is wider than a double can hold");
+            }
             boolean integer = current.toString().trim().matches("-?\\d+");
             if (integer && Math.ceil(lo) > Math.floor(hi)) {
                 throw new IllegalArgumentException("'" + name + "' is a whole number and range " + range + " holds none");

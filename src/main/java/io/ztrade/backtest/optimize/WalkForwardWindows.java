@@ -35,8 +35,8 @@ public final class WalkForwardWindows {
                 throw new IllegalArgumentException("walk-forward takes train=LENGTH,test=LENGTH, e.g. train=6M,test=1M; got '" + text + "'");
             }
             switch (kv[0].trim().toLowerCase(Locale.ROOT)) {
-                case "train" -> train = length("train", kv[1]);
-                case "test" -> test = length("test", kv[1]);
+                case "train" -> train = once("train", train, kv[1]);
+                case "test" -> test = once("test", test, kv[1]);
                 default -> throw new IllegalArgumentException("walk-forward has train and test, not '" + kv[0].trim() + "'");
             }
         }
@@ -66,6 +66,14 @@ public final class WalkForwardWindows {
                     + " and " + to + "; backtest a longer range or train on less");
         }
         return windows;
+    }
+
+    /** A length given once: {@code train=1D,test=1D,train=2D} is a mistake, not the last one winning. */
+    private static Period once(String which, Period earlier, String text) {
+        if (earlier != null) {
+            throw new IllegalArgumentException("walk-forward names " + which + " twice");
+        }
+        return length(which, text);
     }
 
     private static Period length(String which, String text) {

@@ -132,6 +132,10 @@ class OptimizationApiTest extends PipelineTestSupport {
 
         assertThat(job.status()).isEqualTo(BacktestJob.Status.DONE);
         assertThat(seen).containsExactly(105, 205, 305, 405, 505);
+        // 20 finished jobs are kept to be read: each held its whole history (up to max-bars-per-job bars) and inputs
+        assertThat(job.plan()).as("a finished job lets its history go").isNull();
+        assertThat(job.view().agent()).isEqualTo("test_stock");
+        assertThat(job.view().progress().total()).isEqualTo(5);
     }
 
     private static Map<String, Object> spec(Map<String, Object> fields) {

@@ -27,6 +27,8 @@ class ParameterSpaceTest {
         assertThat(ranges.get(0).text(ranges.get(0).at(1))).isEqualTo("0.4");
         assertThat(ranges.get(0).text(ranges.get(0).at(0.1234567))).as("to a thousandth of the range, a power of ten")
                 .isEqualTo("0.0932");
+        ParameterRange tiny = check("threshold=0:5e-324").get(0);
+        assertThat(tiny.at(0.7)).as("a thousandth of the narrowest range is 0: no step of 10^-infinity").isBetween(0.0, 5e-324);
     }
 
     @Test
@@ -40,6 +42,9 @@ class ParameterSpaceTest {
         assertThatThrownBy(() -> check("orderUri=1:2")).hasMessage("'orderUri' wires the route and cannot be optimised");
         assertThatThrownBy(() -> check("rsiPeriod=5.2:5.8")).hasMessage("'rsiPeriod' is a whole number and range 5.2:5.8 holds none");
         assertThatThrownBy(() -> check("threshold=0:1,threshold=0:2")).hasMessage("optimize names 'threshold' twice");
+        // each end is a double, their distance is not: the message named nothing ("Character N is neither a decimal ...")
+        assertThatThrownBy(() -> check("threshold=-1e308:1e308"))
+                .hasMessage("'threshold' range -1e308:1e308 is wider than a double can hold");
         assertThatThrownBy(() -> check("0.05:0.4")).hasMessage("optimize takes NAME=LO:HI, got '0.05:0.4'");
         assertThatThrownBy(() -> ParameterSpace.parse(" ")).hasMessageContaining("'optimize' is required");
     }

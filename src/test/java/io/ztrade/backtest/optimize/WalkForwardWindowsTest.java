@@ -54,6 +54,8 @@ class WalkForwardWindowsTest {
         assertThatThrownBy(() -> WalkForwardWindows.parse("train=6M")).hasMessageContaining("needs both train and test");
         assertThatThrownBy(() -> WalkForwardWindows.parse("train=6X,test=1M")).hasMessageContaining("train '6X' is not a length like 6M");
         assertThatThrownBy(() -> WalkForwardWindows.parse("train=6M,tests=1M")).hasMessageContaining("not 'tests'");
+        assertThatThrownBy(() -> WalkForwardWindows.parse("train=1D,test=1D,train=2D")).as("not the last one silently")
+                .hasMessage("walk-forward names train twice");
         assertThatThrownBy(() -> WalkForwardWindows.of(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-06-30"),
                 WalkForwardWindows.parse("train=6M,test=1M"))).hasMessageContaining("leaves no test day");
     }
