@@ -35,9 +35,4 @@ public final class HistoricalMarketData implements MarketDataProvider {
         return snapshot(new Instrument(agent.agentId(), agent.symbol(), agent.assetClass()), agent.barTimeframe(),
                 agent.barCount());
     }
-
-    /** What the replay's market data edge calls with its body, the run (ReplayEngine names it by this method). */
-    public MarketSnapshot snapshotOf(AgentRun run) {
-        return snapshot(run.agent());
-    }
 }
