@@ -1,8 +1,15 @@
 package io.ztrade.backtest.optimize;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ztrade.PipelineTestSupport;
+import io.ztrade.backtest.BacktestJob;
+import io.ztrade.backtest.CsvHistory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -20,6 +27,8 @@ class OptimizationLimitsTest extends PipelineTestSupport {
 
     @Autowired
     Optimizer optimizer;
+    @Autowired
+    Optimizations optimizations;
 
     @Test
     void trialsTimesFireTimesAboveMaxRunsPerJobAreRefusedNamingTheCap() {
@@ -44,6 +53,30 @@ class OptimizationLimitsTest extends PipelineTestSupport {
         OptimizationSpec spec = spec("2025-03-03", "2025-03-07", Map.of("sentimentWeight", "abc"), 2, null);
         assertThatThrownBy(() -> optimizer.plan(spec)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("replay of test_stock: parameter 'sentimentWeight' must be a number, got 'abc'");
+    }
+
+    @Test
+    void aTrialThatFailsEndsTheOptimisationSayingWhichTrialAndWhy() {
+        // a price of 5e-324 (above 0, so the bars file takes it) makes the order quantity infinite and the run fail
+        StringBuilder csv = new StringBuilder("t,o,h,l,c,v\n");
+        for (String day : List.of("2025-02-26", "2025-02-27", "2025-02-28", "2025-03-03", "2025-03-04", "2025-03-05")) {
+            Instant open = Instant.parse(day + "T14:30:00Z");
+            for (int i = 0; i < 78; i++) {
+                double c = day.equals("2025-03-03") && i < 20 ? 5e-324 : 100 + Math.sin(i / 5.0) * 3;
+                csv.append(open.plusSeconds(300L * i)).append(',').append(c).append(',').append(c).append(',').append(c).append(',')
+                        .append(c).append(",1000\n");
+            }
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        OptimizationJob job = optimizations.submit(new OptimizationSpec("test_stock", "2025-03-03", "2025-03-05", "csv", null, null,
+                Map.of("sentimentWeight", 0, "barTimeframe", "5Min", "cron", "0 */15 10-15 ? * MON-FRI", "barCount", 30), null, null,
+                null, null, 1L, "threshold=0.05:0.3", 4, null, null),
+                new CsvHistory.Source("tiny.csv", () -> new ByteArrayInputStream(bytes)), "local", Optimizer.Listener.NONE);
+        optimizations.await(job);
+
+        assertThat(job.status()).isEqualTo(BacktestJob.Status.FAILED);
+        assertThat(job.view().error()).as("which trial, and the run's own failure").startsWith("trial {threshold=")
+                .contains("failed: replay run at 2025-03-03T15:00:00Z failed");
     }
 
     private static OptimizationSpec spec(String from, String to, Map<String, Object> parameters, int trials, String walkForward) {
