@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ztrade.PipelineTestSupport;
-import io.ztrade.backtest.BacktestJob;
-import io.ztrade.backtest.CsvHistory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import io.ztrade.backtest.MarketHistory;
+import io.ztrade.backtest.PreparedBacktest;
+import io.ztrade.backtest.ReplayRequest;
+import io.ztrade.market.Instrument;
+import io.ztrade.market.MarketSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,6 @@ class OptimizationLimitsTest extends PipelineTestSupport {
 
     @Autowired
     Optimizer optimizer;
-    @Autowired
-    Optimizations optimizations;
 
     @Test
     void trialsTimesFireTimesAboveMaxRunsPerJobAreRefusedNamingTheCap() {
@@ -57,26 +56,38 @@ class OptimizationLimitsTest extends PipelineTestSupport {
 
     @Test
     void aTrialThatFailsEndsTheOptimisationSayingWhichTrialAndWhy() {
-        // a price of 5e-324 (above 0, so the bars file takes it) makes the order quantity infinite and the run fail
-        StringBuilder csv = new StringBuilder("t,o,h,l,c,v\n");
-        for (String day : List.of("2025-02-26", "2025-02-27", "2025-02-28", "2025-03-03", "2025-03-04", "2025-03-05")) {
-            Instant open = Instant.parse(day + "T14:30:00Z");
-            for (int i = 0; i < 78; i++) {
-                double c = day.equals("2025-03-03") && i < 20 ? 5e-324 : 100 + Math.sin(i / 5.0) * 3;
-                csv.append(open.plusSeconds(300L * i)).append(',').append(c).append(',').append(c).append(',').append(c).append(',')
-                        .append(c).append(",1000\n");
+        Optimizer.Plan plan = optimizer.plan(spec("2025-03-03", "2025-03-05", OptimizationApiTest.CHEAP, 4, null));
+        ReplayRequest r = plan.prepared().requests().get(0);
+        // the history fails from the second day on: a bad snapshot, as a broken recorded run or bars file would give
+        MarketHistory failing = new MarketHistory() {
+            @Override
+            public MarketSnapshot at(Instrument instrument, int barCount, Instant at) {
+                if (at.isAfter(Instant.parse("2025-03-04T00:00:00Z"))) {
+                    throw new IllegalStateException("no snapshot at " + at);
+                }
+                return r.history().at(instrument, barCount, at);
             }
-        }
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        OptimizationJob job = optimizations.submit(new OptimizationSpec("test_stock", "2025-03-03", "2025-03-05", "csv", null, null,
-                Map.of("sentimentWeight", 0, "barTimeframe", "5Min", "cron", "0 */15 10-15 ? * MON-FRI", "barCount", 30), null, null,
-                null, null, 1L, "threshold=0.05:0.3", 4, null, null),
-                new CsvHistory.Source("tiny.csv", () -> new ByteArrayInputStream(bytes)), "local", Optimizer.Listener.NONE);
-        optimizations.await(job);
 
-        assertThat(job.status()).isEqualTo(BacktestJob.Status.FAILED);
-        assertThat(job.view().error()).as("which trial, and the run's own failure").startsWith("trial {threshold=")
-                .contains("failed: replay run at 2025-03-03T15:00:00Z failed");
+            @Override
+            public double priceAt(Instant at) {
+                return r.history().priceAt(at);
+            }
+
+            @Override
+            public int size() {
+                return r.history().size();
+            }
+        };
+        ReplayRequest broken = new ReplayRequest(r.agentId(), r.overrides(), r.from(), r.to(), failing, r.sentiment(),
+                r.sentimentMaxAge(), r.fills(), r.startingCash(), r.fireTimes(), false);
+        Optimizer.Plan failingPlan = new Optimizer.Plan(plan.spec(), plan.objective(), plan.trials(), plan.ranges(),
+                new PreparedBacktest(plan.prepared().spec(), plan.prepared().source(), List.of(broken)), null, plan.seed());
+
+        assertThatThrownBy(() -> optimizer.run(failingPlan, Optimizer.Listener.NONE))
+                .hasRootCauseMessage("no snapshot at 2025-03-04T15:00:00Z")
+                .satisfies(e -> assertThat(e.getCause() != null && e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e)
+                        .as("which trial, and the run's own failure").hasMessageStartingWith("trial {threshold=")
+                        .hasMessageContaining("failed: replay run at 2025-03-04T15:00:00Z failed"));
     }
 
     private static OptimizationSpec spec(String from, String to, Map<String, Object> parameters, int trials, String walkForward) {
