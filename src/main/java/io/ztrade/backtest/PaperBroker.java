@@ -67,7 +67,11 @@ public final class PaperBroker implements Broker {
         double value = fillQty * fillPrice;
         double fee = fills.commission(value);
         OrderAck ack;
-        if (buy && value + fee > cash + 1e-9) {
+        if (!(fillQty > 0) || !Double.isFinite(fillQty) || !Double.isFinite(value)) {
+            // a price so small (a bars file's 5e-324) that the notional buys infinitely many: no broker fills that
+            ack = new OrderAck(order.clientOrderId(), "paper-" + orders.size(), order.side().name().toLowerCase(), "rejected",
+                    OrderAck.State.REJECTED, null, null, at, "no finite quantity at price " + price);
+        } else if (buy && value + fee > cash + 1e-9) {
             ack = new OrderAck(order.clientOrderId(), "paper-" + orders.size(), order.side().name().toLowerCase(), "rejected",
                     OrderAck.State.REJECTED, null, null, at, String.format("insufficient cash %.2f for %.2f", cash, value + fee));
         } else {

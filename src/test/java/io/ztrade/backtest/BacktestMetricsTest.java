@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ztrade.broker.OrderAck;
 import io.ztrade.broker.OrderRequest;
 import io.ztrade.broker.OrderSide;
 import io.ztrade.market.Bar;
@@ -185,6 +186,25 @@ class BacktestMetricsTest {
         // the same client order id is not filled twice
         broker.submit(new OrderRequest("TSLA", OrderSide.BUY, null, new BigDecimal("1000"), "day", "zt-1"));
         assertThat(broker.fills()).hasSize(1);
+    }
+
+    @Test
+    void thePaperBrokerRejectsAnOrderItCannotFillAtAFiniteQuantity() {
+        ReplayClock clock = new ReplayClock();
+        Instant t0 = Instant.parse("2025-03-03T14:30:00Z");
+        // a bars file's price above 0 but so small that $1000 buys infinitely many: it failed the whole backtest with
+        // BigDecimal's "Character I is neither a decimal digit", and a sell of them made the cash NaN
+        PriceHistory history = new PriceHistory("TSLA", Duration.ofMinutes(5), List.of(new Bar(t0, 5e-324, 5e-324, 5e-324, 5e-324, 1)));
+        clock.set(t0.plus(Duration.ofMinutes(5)));
+        PaperBroker broker = new PaperBroker("TSLA", 10_000, history, clock, new FillModel(0, 0, 0));
+
+        for (OrderSide side : OrderSide.values()) {
+            OrderAck ack = broker.submit(new OrderRequest("TSLA", side, null, new BigDecimal("1000"), "day", "zt-" + side));
+            assertThat(ack.state()).isEqualTo(OrderAck.State.REJECTED);
+            assertThat(ack.message()).contains("no finite quantity");
+        }
+        assertThat(broker.fills()).isEmpty();
+        assertThat(broker.cash()).isEqualTo(10_000);
     }
 
     private static List<Instant> times(int n) {

@@ -189,7 +189,12 @@ public class Optimizer {
             selections++;
             trialsPerWindow = Math.max(trialsPerWindow, search.rows().size());
             ReplayRequest test = window(base, start(w.testFrom()), start(w.testTo().plusDays(1)));
-            Trial outOfSample = trial(plan, test, winner.parameters(), w.index());
+            Trial outOfSample;
+            try {
+                outOfSample = trial(plan, test, winner.parameters(), w.index());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw failed(winner.parameters(), w.index(), e);
+            }
             double scale = carried / base.startingCash();
             for (ReplayResult.EquityPoint p : outOfSample.result().equity()) {
                 times.add(p.at());
@@ -251,8 +256,10 @@ public class Optimizer {
                             row = new Scored(new TrialRow(window, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), null, 0,
                                     null, 0, 0, null), new double[0]);
                         } catch (RuntimeException e) {
-                            mine.completeExceptionally(e);
-                            throw e;
+                            // the optimisation stops, and says which trial could not be replayed and why
+                            RuntimeException failed = failed(parameters, window, e);
+                            mine.completeExceptionally(failed);
+                            throw failed;
                         }
                         mine.complete(row);
                     }
@@ -271,6 +278,11 @@ public class Optimizer {
             }
         }
         return new Search(rows, daily);
+    }
+
+    private static IllegalStateException failed(Map<String, String> parameters, int window, RuntimeException e) {
+        return new IllegalStateException("trial " + parameters + (window == 0 ? "" : " of walk-forward window " + window)
+                + " failed: " + e.getMessage(), e);
     }
 
     static Map<String, String> parameters(List<ParameterRange> ranges, double[] point) {

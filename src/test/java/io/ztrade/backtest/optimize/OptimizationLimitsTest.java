@@ -1,8 +1,16 @@
 package io.ztrade.backtest.optimize;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ztrade.PipelineTestSupport;
+import io.ztrade.backtest.MarketHistory;
+import io.ztrade.backtest.PreparedBacktest;
+import io.ztrade.backtest.ReplayRequest;
+import io.ztrade.market.Instrument;
+import io.ztrade.market.MarketSnapshot;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -44,6 +52,42 @@ class OptimizationLimitsTest extends PipelineTestSupport {
         OptimizationSpec spec = spec("2025-03-03", "2025-03-07", Map.of("sentimentWeight", "abc"), 2, null);
         assertThatThrownBy(() -> optimizer.plan(spec)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("replay of test_stock: parameter 'sentimentWeight' must be a number, got 'abc'");
+    }
+
+    @Test
+    void aTrialThatFailsEndsTheOptimisationSayingWhichTrialAndWhy() {
+        Optimizer.Plan plan = optimizer.plan(spec("2025-03-03", "2025-03-05", OptimizationApiTest.CHEAP, 4, null));
+        ReplayRequest r = plan.prepared().requests().get(0);
+        // the history fails from the second day on: a bad snapshot, as a broken recorded run or bars file would give
+        MarketHistory failing = new MarketHistory() {
+            @Override
+            public MarketSnapshot at(Instrument instrument, int barCount, Instant at) {
+                if (at.isAfter(Instant.parse("2025-03-04T00:00:00Z"))) {
+                    throw new IllegalStateException("no snapshot at " + at);
+                }
+                return r.history().at(instrument, barCount, at);
+            }
+
+            @Override
+            public double priceAt(Instant at) {
+                return r.history().priceAt(at);
+            }
+
+            @Override
+            public int size() {
+                return r.history().size();
+            }
+        };
+        ReplayRequest broken = new ReplayRequest(r.agentId(), r.overrides(), r.from(), r.to(), failing, r.sentiment(),
+                r.sentimentMaxAge(), r.fills(), r.startingCash(), r.fireTimes(), false);
+        Optimizer.Plan failingPlan = new Optimizer.Plan(plan.spec(), plan.objective(), plan.trials(), plan.ranges(),
+                new PreparedBacktest(plan.prepared().spec(), plan.prepared().source(), List.of(broken)), null, plan.seed());
+
+        assertThatThrownBy(() -> optimizer.run(failingPlan, Optimizer.Listener.NONE))
+                .hasRootCauseMessage("no snapshot at 2025-03-04T15:00:00Z")
+                .satisfies(e -> assertThat(e.getCause() != null && e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e)
+                        .as("which trial, and the run's own failure").hasMessageStartingWith("trial {threshold=")
+                        .hasMessageContaining("failed: replay run at 2025-03-04T15:00:00Z failed"));
     }
 
     private static OptimizationSpec spec(String from, String to, Map<String, Object> parameters, int trials, String walkForward) {
