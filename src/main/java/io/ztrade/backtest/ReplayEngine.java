@@ -23,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import org.apache.camel.CamelContext;
-import org.apache.camel.model.Model;
-import org.apache.camel.model.RouteDefinition;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -46,23 +43,20 @@ public class ReplayEngine {
         Progress NONE = (done, total) -> { };
     }
 
-    private static final Set<String> NOT_AGENT_PARAMETERS = Set.of("routeId", "prefixId", "templateId", "location");
     /** Parameters the replay sets itself: where the run comes from, goes to, and its beans. */
     /** What a backtest may not override: the agent's id and the template's wiring (the replay sets its own). */
     private static final Set<String> REPLAY_PARAMETERS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("agentId"), AgentCatalog.WIRING_PARAMETERS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Map<String, String> REPLAY_RUN = Map.of(AgentRuns.TRIGGER_KEY, RunTrigger.REPLAY.name());
 
-    private final CamelContext camel;
     private final AgentCatalog catalog;
     private final MarketCalendar calendar;
     private final List<RiskRule> riskRules;
     private final ThrowAwayRoutes routes;
     private final Protections protections;
 
-    public ReplayEngine(CamelContext camel, AgentCatalog catalog, MarketCalendar calendar, List<RiskRule> riskRules,
+    public ReplayEngine(AgentCatalog catalog, MarketCalendar calendar, List<RiskRule> riskRules,
                         ThrowAwayRoutes routes, Protections protections) {
-        this.camel = camel;
         this.catalog = catalog;
         this.calendar = calendar;
         this.riskRules = List.copyOf(riskRules);
@@ -74,16 +68,8 @@ public class ReplayEngine {
     public Map<String, Object> parameters(String agentId, Map<String, String> overrides) {
         AgentSettings live = catalog.get(agentId);
         Map<String, Object> parameters = new LinkedHashMap<>(parametersOf(live));
-        RouteDefinition route = camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(agentId);
-        if (route != null && route.getTemplateParameters() != null) {
-            route.getTemplateParameters().forEach((name, value) -> {
-                // not the live route's step-bean pins: the replay's own beans go by those names
-                if (!name.contains("-") && !NOT_AGENT_PARAMETERS.contains(name) && !AgentCatalog.STEP_BEANS.contains(name)
-                        && value != null) {
-                    parameters.put(name, value.toString());
-                }
-            });
-        }
+        // the live route's own values on top (ThrowAwayRoutes leaves out Camel's keys and the step-bean pins)
+        routes.liveParameters(live).forEach((name, value) -> parameters.put(name, value.toString()));
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             if (REPLAY_PARAMETERS.contains(o.getKey())) {
                 throw new IllegalArgumentException("replay of " + agentId + ": parameter '" + o.getKey() + "' cannot be overridden");
