@@ -181,8 +181,7 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         } finally {
             screenshot("hawtio-camel-route-diagram-viewer");
         }
-        List<String> labels = browser.findElements(By.cssSelector(".react-flow__node .camel-node-label")).stream()
-                .map(WebElement::getText).toList();
+        List<String> labels = nodeLabels();
         assertThat(labels).isNotEmpty().noneMatch(label -> label.contains("{{"));
         assertThat(labels).contains("Bean agentRuns.st...");
 
@@ -198,8 +197,17 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         } finally {
             screenshot("hawtio-agent-route-diagram-viewer");
         }
-        assertThat(browser.findElements(By.cssSelector(".react-flow__node .camel-node-label"))).extracting(WebElement::getText)
-                .isNotEmpty().noneMatch(label -> label.contains("{{"));
+        assertThat(nodeLabels()).isNotEmpty().noneMatch(label -> label.contains("{{"));
+    }
+
+    /**
+     * The diagram's node labels, read again when Hawtio redraws the diagram under the read (its 2 s poll replaces
+     * the nodes: a label found a moment before is then stale).
+     */
+    private List<String> nodeLabels() {
+        return wait(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector(".react-flow__node .camel-node-label")).stream()
+                        .map(WebElement::getText).toList());
     }
 
     /** Whether the diagram's node with this id is inside the window (Hawtio fits the diagram to it once drawn). */
