@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -43,6 +44,9 @@ class SecurityTest extends OperationsTestSupport {
 
     @Autowired
     AgentCatalog catalog;
+
+    @Autowired
+    UserDetailsService users;
 
     @AfterEach
     void resumeAgents() {
@@ -138,5 +142,18 @@ class SecurityTest extends OperationsTestSupport {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
+    }
+
+    /**
+     * The hash in the configuration is the one every login is checked against. Spring Security's default would
+     * re-hash a configured cost-4 bcrypt at cost 10 on its first login (in memory only, gone at the next start),
+     * so a desk's choice of hash held for one login and each Basic request then cost a cost-10 check.
+     */
+    @Test
+    void aLoginKeepsTheConfiguredHash() {
+        String configured = users.loadUserByUsername("viewer").getPassword();
+        assertThat(configured).startsWith("{bcrypt}$2a$04$");
+        assertThat(viewer().getForEntity("/api/agents", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(users.loadUserByUsername("viewer").getPassword()).isEqualTo(configured);
     }
 }
