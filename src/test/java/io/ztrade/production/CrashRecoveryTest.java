@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,6 +50,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * lives, no row claims an order the broker does not have, and the agent's position at the broker is the sum of its
  * FILLED rows. The test prints each point's time from restart to that reconciled state.
  */
+// beside the rest of the suite (junit-platform.properties); its own tests one at a time
+@Execution(ExecutionMode.CONCURRENT)
 class CrashRecoveryTest {
 
     private static final String AGENT = "crash_agent";
@@ -112,6 +116,7 @@ class CrashRecoveryTest {
     }
 
     @ParameterizedTest(name = "SIGKILL {0}, restart")
+    @Execution(ExecutionMode.SAME_THREAD)
     @EnumSource(KillPoint.class)
     void everyBrokerOrderHasOneTrueRecordAfterACrashAndARestart(KillPoint point) throws Exception {
         broker.hold(point.hold, proxy::freeze);

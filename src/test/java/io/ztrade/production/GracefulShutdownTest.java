@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * not is recorded INTERRUPTED with its order's client order id, and the JVM exits without waiting for it. In both,
  * no fire time starts after the signal.
  */
+// beside the rest of the suite (junit-platform.properties); its own tests one at a time
+@Execution(ExecutionMode.CONCURRENT)
 class GracefulShutdownTest {
 
     private String database;
@@ -54,6 +58,7 @@ class GracefulShutdownTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aRunShorterThanTheTimeoutFinishesAndIsRecorded() throws Exception {
         Signalled signalled = sigtermWhileTheBrokerHoldsTheOrder(Duration.ofSeconds(4), "20s");
 
@@ -68,6 +73,7 @@ class GracefulShutdownTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aRunLongerThanTheTimeoutIsRecordedInterruptedAndTheJvmExits() throws Exception {
         Signalled signalled = sigtermWhileTheBrokerHoldsTheOrder(Duration.ofSeconds(60), "3s");
 
