@@ -202,12 +202,16 @@ class ConsoleBrowserTest extends OperationsTestSupport {
 
     /**
      * The diagram's node labels, read again when Hawtio redraws the diagram under the read (its 2 s poll replaces
-     * the nodes: a label found a moment before is then stale).
+     * the nodes: a label found a moment before is then stale, and for a moment there is none).
      */
     private List<String> nodeLabels() {
-        return wait(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> driver.findElements(By.cssSelector(".react-flow__node .camel-node-label")).stream()
-                        .map(WebElement::getText).toList());
+        return wait(10).withMessage("the labels of Hawtio's route diagram")
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<String> labels = driver.findElements(By.cssSelector(".react-flow__node .camel-node-label"))
+                            .stream().map(WebElement::getText).toList();
+                    return labels.isEmpty() ? null : labels;
+                });
     }
 
     /** Whether the diagram's node with this id is inside the window (Hawtio fits the diagram to it once drawn). */
