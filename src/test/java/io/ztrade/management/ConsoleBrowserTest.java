@@ -167,6 +167,7 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         // Hawtio draws the routes from Jolokia reads and read-only operations, which viewers may send
         browser.get(url("/actuator/hawtio/camel/routes"));
         try {
+            openOwnRoutesInHawtio();
             wait(60).until(driver -> driver.getPageSource().contains("test_crypto"));
         } finally {
             screenshot("hawtio-camel-routes-viewer");
@@ -186,8 +187,7 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         assertThat(labels).contains("Bean agentRuns.st...");
 
         // one agent's own diagram, as an operator opens it from the tree
-        browser.findElement(By.xpath("//*[contains(@class,'tree-view__node-text') and normalize-space()='test_crypto']"))
-                .click();
+        openOwnRouteInHawtio("test_crypto");
         try {
             // the routes' diagram gives way to this one (no other agent's node), fitted to the window from the top
             wait(30).withMessage("test_crypto's route diagram alone, with a count on its node test_crypto.broker")
@@ -198,6 +198,47 @@ class ConsoleBrowserTest extends OperationsTestSupport {
             screenshot("hawtio-agent-route-diagram-viewer");
         }
         assertThat(nodeLabels()).isNotEmpty().noneMatch(label -> label.contains("{{"));
+    }
+
+    /**
+     * Opens the routes of this test's Camel context in Hawtio's tree. The tree lists every Camel context of this JVM
+     * (the suite's cached Spring contexts, by name) and opens the first, where this test's run may not be.
+     */
+    private void openOwnRoutesInHawtio() {
+        String context = treeItem("", camel.getName());
+        expand(context);
+        clickTreeNode(treeItem(context, "routes"));
+    }
+
+    /** Opens one route of this test's Camel context from Hawtio's tree. */
+    private void openOwnRouteInHawtio(String routeId) {
+        String routes = treeItem(treeItem("", camel.getName()), "routes");
+        expand(routes);
+        clickTreeNode(treeItem(routes, routeId));
+    }
+
+    /**
+     * The XPath of the item (li) of Hawtio's tree with this text, below the item {@code parent} ("" for the whole
+     * tree); an item holds its children once expanded.
+     */
+    private static String treeItem(String parent, String text) {
+        return parent + "//*[contains(@class,'tree-view__node-text') and normalize-space()='" + text + "']/ancestor::li[1]";
+    }
+
+    /** Expands a tree item unless it is open: its own toggle comes before its children's. */
+    private void expand(String item) {
+        By located = By.xpath(item);
+        wait(60).until(ExpectedConditions.presenceOfElementLocated(located));
+        if (!"true".equals(browser.findElement(located).getAttribute("aria-expanded"))) {
+            browser.findElement(By.xpath("(" + item + "//button[contains(@class,'tree-view__node-toggle')])[1]")).click();
+        }
+        wait(20).until(driver -> "true".equals(driver.findElement(located).getAttribute("aria-expanded")));
+    }
+
+    /** Selects a tree item by clicking its own text. */
+    private void clickTreeNode(String item) {
+        By text = By.xpath("(" + item + "//*[contains(@class,'tree-view__node-text')])[1]");
+        wait(20).until(ExpectedConditions.elementToBeClickable(text)).click();
     }
 
     /**
