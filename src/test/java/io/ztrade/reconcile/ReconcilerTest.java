@@ -48,6 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * position objects) and the real H2 records: the state a crash or a late fill leaves is written to the tables as it
  * would be, then one pass runs.
  */
+// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
+// beside it (junit-platform.properties)
+@org.junit.jupiter.api.Order(1)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ReconcilerTest.Holds.class)
 class ReconcilerTest extends PipelineTestSupport {
@@ -165,12 +168,13 @@ class ReconcilerTest extends PipelineTestSupport {
 
     @Test
     void theIntentIsWrittenBeforeTheOrderIsPosted() {
-        // the broker holds its answer 10 s: a crash now must still leave a trace of the order
+        // the broker holds its answer 4 s (the look-ups below take milliseconds): a crash now must still leave a trace
+        // of the order
         ALPACA.stubFor(get(urlPathEqualTo(AlpacaOrdersStub.BY_ID)).atPriority(5).willReturn(aResponse().withStatus(404)
                 .withBody("{\"code\":40410000,\"message\":\"order not found\"}")));
         ALPACA.stubFor(post(urlEqualTo("/v2/orders")).willReturn(AlpacaOrdersStub.json(order(
                 "61e69015-8549-4bfd-b9c3-01e75843f47e", "{{jsonPath request.body '$.client_order_id'}}", "TSLA", "us_equity",
-                "buy", null, "1000", "accepted", "0", null, NOW)).withFixedDelay(10_000).withTransformers("response-template")));
+                "buy", null, "1000", "accepted", "0", null, NOW)).withFixedDelay(4_000).withTransformers("response-template")));
         long second = Instant.now().getEpochSecond();
         org.awaitility.Awaitility.await().until(() -> Instant.now().getEpochSecond() > second);
 
