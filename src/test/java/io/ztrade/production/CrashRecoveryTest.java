@@ -23,16 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12's fault injection: a production node (a JVM of its own, PostgreSQL, Redis) is killed with SIGKILL at one
  * point of a run's order, then a node is started again on the same database, the same Redis and the same broker.
- * The broker is {@link StatefulAlpacaStub}: it keeps the orders it accepted and stops the first order at the kill point
+ * The broker is {@link StatefulAlpacaStub}: it keeps the orders it accepted and stops an order at the kill point
  * until the node is dead, so every point is hit by an event, never by a sleep.
  *
- * <p>Kill points (one manual run of {@code crash_agent}, a $10 BTC/USD buy):
+ * <p>Kill points (each one manual run of {@code crash_agent}, a $10 BTC/USD buy):
  * <ol>
  *   <li>{@code BEFORE_POST}: the node waits for the broker's answer to its look-up by client order id, the last
  *       step before the POST. The order never reaches the broker.</li>
@@ -45,12 +44,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>{@code DURING_FILL_POLL}: the POST answered "accepted"; the node's first poll for the fill is held. The order
  *       fills at the broker while the node is dead.</li>
  * </ol>
- * After the restart, within {@link #RECONCILE} and for {@link #SETTLE} after: every broker order is named by exactly
- * one {@code agent_runs} row whose status and fill are the broker's, no client order id was POSTed twice across both
- * lives, no row claims an order the broker does not have, and the agent's position at the broker is the sum of its
- * FILLED rows. The test prints each point's time from restart to that reconciled state.
+ * The points come one after another on one desk, as crashes would: the node restarted after one crash reconciles it
+ * and is the node killed at the next point (five node starts for four crashes). After each restart, within
+ * {@link #RECONCILE} and for {@link #SETTLE} after: every broker order so far is named by exactly one
+ * {@code agent_runs} row whose status and fill are the broker's, no client order id was POSTed twice across all lives,
+ * no row claims an order the broker does not have, and the agent's position at the broker is the sum of its FILLED
+ * rows. The test prints each point's time from restart to that reconciled state.
  */
-// beside the rest of the suite (junit-platform.properties); its own tests one at a time
+// beside the rest of the suite (junit-platform.properties)
 @Execution(ExecutionMode.CONCURRENT)
 class CrashRecoveryTest {
 
@@ -81,13 +82,16 @@ class CrashRecoveryTest {
         }
     }
 
+    /** One node's life: its JVM, its HTTP port and the proxy it reaches PostgreSQL through. */
+    record Life(String name, Process node, int port, TcpProxy proxy) {
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String prefix = ProductionServices.redisPrefix();
-    private final List<Process> nodes = new ArrayList<>();
+    private final List<Life> lives = new ArrayList<>();
     private String database;
     private StatefulAlpacaStub broker;
     private AlpacaStub alpaca;
-    private TcpProxy proxy;
     private Path logs;
     private RecordsCheck records;
 
@@ -98,66 +102,72 @@ class CrashRecoveryTest {
         broker = new StatefulAlpacaStub();
         alpaca = new AlpacaStub(broker);
         broker.install(alpaca.server);
-        proxy = new TcpProxy(ProductionServices.PG_HOST, ProductionServices.PG_PORT);
         logs = Path.of("target", "crash-recovery", database);
         records = new RecordsCheck(broker, database, AGENT, SYMBOL);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Process node : nodes) {
-            node.destroyForcibly().waitFor();
+        for (Life life : lives) {
+            life.node().destroyForcibly().waitFor();
         }
         broker.release();
-        proxy.close();
+        for (Life life : lives) {
+            life.proxy().close();
+        }
         alpaca.close();
         ProductionServices.dropDatabase(database);
         ProductionServices.deleteRedisKeys(prefix);
     }
 
-    @ParameterizedTest(name = "SIGKILL {0}, restart")
-    @Execution(ExecutionMode.SAME_THREAD)
-    @EnumSource(KillPoint.class)
-    void everyBrokerOrderHasOneTrueRecordAfterACrashAndARestart(KillPoint point) throws Exception {
-        broker.hold(point.hold, proxy::freeze);
-        int firstPort = ProductionServices.closedPort();
-        Process first = start("first", ProductionServices.jdbcUrl(ProductionServices.PG_HOST, proxy.port(), database),
-                firstPort);
-        awaitStarted(first, "first");
+    @Test
+    void everyBrokerOrderHasOneTrueRecordAfterEachCrashAndRestart() throws Exception {
+        Life life = start("life-1");
+        awaitStarted(life);
+        for (KillPoint point : KillPoint.values()) {
+            String victim = crash(life, point);
+
+            Instant restart = Instant.now();
+            life = start("life-" + (lives.size() + 1));
+            awaitStarted(life);
+            Duration started = Duration.between(restart, Instant.now());
+            try {
+                await().atMost(RECONCILE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> records.problems(victim, point.orderAtBroker).isEmpty());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("not reconciled " + RECONCILE.toSeconds() + " s after the restarted node"
+                        + " started:\n" + report(point, victim));
+            }
+            Duration reconciled = Duration.between(restart, Instant.now());
+            try {
+                await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> records.problems(victim, point.orderAtBroker).isEmpty());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("reconciled after " + reconciled.toMillis() + " ms, but not "
+                        + SETTLE.toSeconds() + " s later:\n" + report(point, victim));
+            }
+            System.out.printf("%s: restart -> node started %d ms, -> reconciled %d ms; %s%n", point,
+                    started.toMillis(), reconciled.toMillis(), records.tally());
+        }
+    }
+
+    /** Arms the point, asks the node for a manual run, kills the node there; returns the run's client order id. */
+    private String crash(Life life, KillPoint point) throws Exception {
+        broker.hold(point.hold, life.proxy()::freeze);
         HttpResponse<String> run = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + firstPort + "/api/agents/" + AGENT + "/runs"))
+                        URI.create("http://127.0.0.1:" + life.port() + "/api/agents/" + AGENT + "/runs"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(run.statusCode()).as("manual run of %s: %s", AGENT, run.body()).isEqualTo(202);
-        String reached = awaitKillPoint(point);
+        assertThat(run.statusCode()).as("%s: manual run of %s on %s: %s", point, AGENT, life.name(), run.body())
+                .isEqualTo(202);
+        String reached = awaitKillPoint(life, point);
 
-        first.destroyForcibly().waitFor();
+        life.node().destroyForcibly().waitFor();
         String victim = broker.heldClientOrderId();
         broker.release();
-        proxy.cut();
-        System.out.printf("%s: killed (SIGKILL) at %s, order %s%n", point, reached, victim);
-
-        Instant restart = Instant.now();
-        Process second = start("second", ProductionServices.jdbcUrl(database), ProductionServices.closedPort());
-        awaitStarted(second, "second");
-        Duration started = Duration.between(restart, Instant.now());
-        try {
-            await().atMost(RECONCILE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> records.problems(victim, point.orderAtBroker).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("not reconciled " + RECONCILE.toSeconds() + " s after the restarted node started:\n"
-                    + report(point, victim));
-        }
-        Duration reconciled = Duration.between(restart, Instant.now());
-        try {
-            await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> records.problems(victim, point.orderAtBroker).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("reconciled after " + reconciled.toMillis() + " ms, but not " + SETTLE.toSeconds()
-                    + " s later:\n" + report(point, victim));
-        }
-        System.out.printf("%s: restart -> node started %d ms, -> reconciled %d ms; %s%n", point, started.toMillis(),
-                reconciled.toMillis(), records.tally());
+        life.proxy().cut();
+        System.out.printf("%s: %s killed (SIGKILL) at %s, order %s%n", point, life.name(), reached, victim);
+        return victim;
     }
 
     private String report(KillPoint point, String victim) throws SQLException {
@@ -166,7 +176,7 @@ class CrashRecoveryTest {
     }
 
     /** Waits for the event of the kill point; returns what was seen. */
-    private String awaitKillPoint(KillPoint point) throws Exception {
+    private String awaitKillPoint(Life life, KillPoint point) throws Exception {
         if (!broker.awaitHold(REACH)) {
             throw new AssertionError(point + " not reached in " + REACH.toSeconds() + " s (" + point.hold
                     + "); broker orders " + broker.orders() + ", POSTs " + broker.postsPerClientOrderId()
@@ -175,7 +185,7 @@ class CrashRecoveryTest {
         if (point != KillPoint.AFTER_ANSWER_BEFORE_RECORD) {
             return point.hold + " held";
         }
-        String sent = proxy.awaitClientBytesWhileFrozen(REACH);
+        String sent = life.proxy().awaitClientBytesWhileFrozen(REACH);
         if (sent == null) {
             throw new AssertionError("the node never used PostgreSQL in " + REACH.toSeconds() + " s after the"
                     + " broker's answer; see " + logs);
@@ -183,8 +193,13 @@ class CrashRecoveryTest {
         return "answer sent, PostgreSQL frozen, node then sent " + sent;
     }
 
-    private Process start(String life, String jdbcUrl, int port) throws IOException {
-        Process node = Node.startProcess(logs.resolve(life + ".log"), jdbcUrl, "classpath:routes/crash-agents.yaml",
+    /** A node on the test's database through a proxy of its own (a kill point may freeze it), on a free port. */
+    private Life start(String name) throws IOException {
+        TcpProxy proxy = new TcpProxy(ProductionServices.PG_HOST, ProductionServices.PG_PORT);
+        int port = ProductionServices.closedPort();
+        Process node = Node.startProcess(logs.resolve(name + ".log"),
+                ProductionServices.jdbcUrl(ProductionServices.PG_HOST, proxy.port(), database),
+                "classpath:routes/crash-agents.yaml",
                 Node.againstStub(prefix, alpaca.url(), "--server.port=" + port,
                 // a restarted node keeps its own journal, as it would on its volume
                 "--ztrade.journal.dir=" + logs.resolve("journal"),
@@ -193,11 +208,14 @@ class CrashRecoveryTest {
                 "--ztrade.reconcile.interval=2s",
                 // a node killed during a pass holds the cluster's reconciliation lease until it expires
                 "--ztrade.reconcile.lease-ttl=10s"));
-        nodes.add(node);
-        return node;
+        Life life = new Life(name, node, port, proxy);
+        lives.add(life);
+        return life;
     }
 
-    private void awaitStarted(Process node, String life) {
+    private void awaitStarted(Life started) {
+        Process node = started.node();
+        String life = started.name();
         Path log = logs.resolve(life + ".log");
         try {
             await().atMost(START).pollInterval(Duration.ofMillis(100)).until(() -> {

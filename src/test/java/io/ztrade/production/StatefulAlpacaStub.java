@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  * ({@code POST /v2/orders}, 422 on a reused client order id), looked up by client order id, by id and as a list
  * ({@code status}, {@code after}, {@code until}, {@code limit}, {@code direction}, {@code symbols}, {@code side}), and
  * {@code /v2/positions} computed from its fills. Market orders fill at once at AlpacaStub's quote (buy at the ask).
- * One {@link Hold} can be armed: the stub then stops the first request that reaches that point until
- * {@link #release()}, so a test can kill the node exactly there.
+ * One {@link Hold} at a time can be armed: the stub then stops the first request that reaches that point until
+ * {@link #release()}, so a test can kill the node exactly there; it can be armed again after the release.
  */
 final class StatefulAlpacaStub implements ResponseDefinitionTransformerV2 {
 
@@ -87,8 +87,9 @@ final class StatefulAlpacaStub implements ResponseDefinitionTransformerV2 {
     private volatile Hold hold = Hold.NONE;
     private volatile Runnable answerHook = () -> { };
     private final AtomicBoolean armed = new AtomicBoolean();
-    private final CountDownLatch reached = new CountDownLatch(1);
-    private final CountDownLatch released = new CountDownLatch(1);
+    /** This arming's: a request reached the hold; the test released it. */
+    private volatile CountDownLatch reached = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile String heldClientOrderId;
 
     @Override
@@ -109,6 +110,9 @@ final class StatefulAlpacaStub implements ResponseDefinitionTransformerV2 {
 
     /** Arms one hold for the next order; the hook runs at {@link Hold#ANSWER_HOOK}. */
     void hold(Hold point, Runnable hook) {
+        reached = new CountDownLatch(1);
+        released = new CountDownLatch(1);
+        heldClientOrderId = null;
         hold = point;
         answerHook = hook;
         armed.set(point != Hold.NONE);
@@ -254,10 +258,11 @@ final class StatefulAlpacaStub implements ResponseDefinitionTransformerV2 {
 
     /** Blocks this request (a WireMock thread) until the test released it; the node is dead by then. */
     private void holdHere(String clientOrderId) {
+        CountDownLatch release = released;
         heldClientOrderId = clientOrderId;
         reached.countDown();
         try {
-            released.await(5, TimeUnit.MINUTES);
+            release.await(5, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
