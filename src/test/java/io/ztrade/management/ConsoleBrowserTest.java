@@ -232,13 +232,15 @@ class ConsoleBrowserTest extends OperationsTestSupport {
         if (!"true".equals(browser.findElement(located).getAttribute("aria-expanded"))) {
             browser.findElement(By.xpath("(" + item + "//button[contains(@class,'tree-view__node-toggle')])[1]")).click();
         }
-        wait(20).until(driver -> "true".equals(driver.findElement(located).getAttribute("aria-expanded")));
+        wait(20).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> "true".equals(driver.findElement(located).getAttribute("aria-expanded")));
     }
 
     /** Selects a tree item by clicking its own text. */
     private void clickTreeNode(String item) {
         By text = By.xpath("(" + item + "//*[contains(@class,'tree-view__node-text')])[1]");
-        wait(20).until(ExpectedConditions.elementToBeClickable(text)).click();
+        wait(20).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(text)).click();
     }
 
     /**
