@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class BacktestHeapTest extends PipelineTestSupport {
 
     static final int BUDGET_MB = 8;
+    private static final long BUDGET_BYTES = BUDGET_MB * 1024L * 1024L;
 
     @Autowired
     Backtests backtests;
@@ -51,7 +52,7 @@ class BacktestHeapTest extends PipelineTestSupport {
         BacktestJob job = backtests.await(backtests.start(prepared, (done, all) -> {
             if (done % 1500 == 0) {
                 long held = retained() - baseline;
-                if (held >= BUDGET_MB * 1024L * 1024L && peak.get() < BUDGET_MB * 1024L * 1024L) {
+                if (held >= BUDGET_BYTES && peak.get() < BUDGET_BYTES) {
                     overBudget.set("after " + done + " runs, " + held / 1_000_000 + " MB above baseline:\n"
                             + classHistogram());
                 }
@@ -64,8 +65,8 @@ class BacktestHeapTest extends PipelineTestSupport {
         System.out.printf("backtest heap: %d runs, peak %.1f MB above baseline, %.1f MB after%n", total,
                 peak.get() / 1e6, afterwards / 1e6);
         assertThat(peak.get()).as("peak heap held by the backtest; the heap %s", overBudget.get())
-                .isLessThan(BUDGET_MB * 1024L * 1024L);
-        assertThat(afterwards).as("heap a finished backtest keeps").isLessThan(BUDGET_MB * 1024L * 1024L / 4);
+                .isLessThan(BUDGET_BYTES);
+        assertThat(afterwards).as("heap a finished backtest keeps").isLessThan(BUDGET_BYTES / 4);
     }
 
     @Test

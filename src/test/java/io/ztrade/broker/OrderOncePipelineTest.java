@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
  * A whole run of the real route against a misbehaving Alpaca trading API (WireMock): the simulator serves market
  * data, the news stub makes the decision a BUY, and however the broker fails, exactly one order is POSTed.
  */
-// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
-// beside it (junit-platform.properties)
-@org.junit.jupiter.api.Order(1)
+@io.ztrade.MostlyWaits
 class OrderOncePipelineTest extends AlpacaTradingStubSupport {
 
     static final String BY_ID = "/v2/orders:by_client_order_id";

@@ -36,9 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * a stateful agent never runs twice at once anywhere, and when a node stops, or is killed mid-run, the other
  * carries on within the detection window.
  */
-// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
-// beside it (junit-platform.properties)
-@org.junit.jupiter.api.Order(1)
+@io.ztrade.MostlyWaits
 class QuartzClusterTest {
 
     private static final Duration CHECKIN = Duration.ofSeconds(1);

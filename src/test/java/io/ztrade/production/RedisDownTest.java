@@ -34,9 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Redis configured but down (a closed port): the provider cache passes through, and a client order id submitted
  * twice reaches the broker, whose client_order_id check refuses the second order: never two orders.
  */
-// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
-// beside it (junit-platform.properties)
-@org.junit.jupiter.api.Order(1)
+@io.ztrade.MostlyWaits
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RedisDownTest {

@@ -27,9 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL cut off mid-schedule (through a TCP proxy): the runs still finish, their records wait in the journal
  * (health shows how many), and once PostgreSQL is back each record is in agent_runs exactly once.
  */
-// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
-// beside it (junit-platform.properties)
-@org.junit.jupiter.api.Order(1)
+@io.ztrade.MostlyWaits
 class RunJournalTest {
 
     private String database;

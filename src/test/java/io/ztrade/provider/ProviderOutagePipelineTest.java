@@ -24,9 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Provider outages through the real route: Alpaca's market data answering 500 opens its circuit breaker, after which
  * runs are recorded FAILED at once without calling Alpaca; a news outage only degrades the run.
  */
-// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
-// beside it (junit-platform.properties)
-@org.junit.jupiter.api.Order(1)
+@io.ztrade.MostlyWaits
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProviderOutagePipelineTest extends PipelineTestSupport {
 

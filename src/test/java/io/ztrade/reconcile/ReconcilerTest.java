@@ -48,9 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * position objects) and the real H2 records: the state a crash or a late fill leaves is written to the tables as it
  * would be, then one pass runs.
  */
-// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
-// beside it (junit-platform.properties)
-@org.junit.jupiter.api.Order(1)
+@io.ztrade.MostlyWaits
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ReconcilerTest.Holds.class)
 class ReconcilerTest extends PipelineTestSupport {

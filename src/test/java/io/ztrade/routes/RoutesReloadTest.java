@@ -45,9 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * template and src/test/resources/routes/reload-agents.yaml), never the real routes/. Each test starts from those
  * files, edits them as an editor saves (a new file moved over the old) and waits for the reload on GET /api/routes.
  */
-// mostly waits (held broker answers, timers, other nodes): runs first, while the CPU-bound child-JVM classes run
-// beside it (junit-platform.properties)
-@org.junit.jupiter.api.Order(1)
+@io.ztrade.MostlyWaits
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "dev"})
