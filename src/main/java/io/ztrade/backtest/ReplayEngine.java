@@ -17,13 +17,10 @@ import io.ztrade.risk.protection.Protections;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
-import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,21 +98,17 @@ public class ReplayEngine {
 
     /** Every cron time in [from, to) when the agent's market is open (stocks: NYSE session; crypto: always). */
     public List<Instant> fireTimes(AgentSettings agent, Instant from, Instant to) {
-        CronExpression cron;
+        List<Instant> cronTimes;
         try {
-            cron = new CronExpression(agent.cron());
+            cronTimes = new CronFireTimes(agent.cron(), MarketCalendar.NEW_YORK).between(from, to);
         } catch (ParseException e) {
             throw new IllegalArgumentException("agent " + agent.agentId() + ": bad cron " + agent.cron(), e);
         }
-        cron.setTimeZone(TimeZone.getTimeZone(MarketCalendar.NEW_YORK));
-        List<Instant> times = new ArrayList<>();
-        Date next = cron.getNextValidTimeAfter(Date.from(from.minusMillis(1)));
-        while (next != null && next.toInstant().isBefore(to)) {
-            Instant at = next.toInstant();
+        List<Instant> times = new ArrayList<>(cronTimes.size());
+        for (Instant at : cronTimes) {
             if (calendar.statusAt(agent.assetClass(), at).open()) {
                 times.add(at);
             }
-            next = cron.getNextValidTimeAfter(next);
         }
         return times;
     }

@@ -2,7 +2,6 @@ package io.ztrade.decision;
 
 import io.ztrade.sentiment.SentimentReading;
 import io.ztrade.technical.TechnicalSignal;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +22,14 @@ public class WeightedDecisionPolicy implements DecisionPolicy {
         TradeAction action = score > agent.threshold() ? TradeAction.BUY
                 : score < -agent.threshold() ? TradeAction.SELL
                 : TradeAction.HOLD;
-        String rationale = String.format(Locale.ROOT,
-                "%s: score %+.3f = %.2f x sentiment %+.3f%s + %.2f x technical %+.3f; threshold +/-%.3f",
-                action, score, agent.sentimentWeight(), s, sentiment.unavailable() ? " (unavailable)" : "",
-                agent.technicalWeight(), t, agent.threshold());
-        return new TradeDecision(action, score, confidence, rationale);
+        // "%s: score %+.3f = %.2f x sentiment %+.3f%s + %.2f x technical %+.3f; threshold +/-%.3f", without a Formatter
+        StringBuilder rationale = new StringBuilder(112).append(action).append(": score ");
+        FixedDecimals.append(rationale, score, 3, true).append(" = ");
+        FixedDecimals.append(rationale, agent.sentimentWeight(), 2, false).append(" x sentiment ");
+        FixedDecimals.append(rationale, s, 3, true).append(sentiment.unavailable() ? " (unavailable)" : "").append(" + ");
+        FixedDecimals.append(rationale, agent.technicalWeight(), 2, false).append(" x technical ");
+        FixedDecimals.append(rationale, t, 3, true).append("; threshold +/-");
+        FixedDecimals.append(rationale, agent.threshold(), 3, false);
+        return new TradeDecision(action, score, confidence, rationale.toString());
     }
 }
