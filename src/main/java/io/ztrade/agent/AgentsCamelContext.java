@@ -1,11 +1,13 @@
 package io.ztrade.agent;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ContextEvents;
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.TemplatedRouteDefinition;
 import org.apache.camel.spi.StartupConditionStrategy;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.CamelConfigurationProperties;
@@ -18,16 +20,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * camel-spring-boot's CamelContext with one change: the routes a start builds are checked for duplicate node ids in
- * one pass ({@link UniqueNodeIds}) and then handed to Camel one at a time, so Camel's own check (run per route
- * against the routes it is given) compares a route with itself only. Same rule, same error; the start-up of 5,000
- * agents no longer compares every route with every other (docs/benchmarks.md).
+ * camel-spring-boot's CamelContext with its MBeans' info made once per class ({@link CachedMBeanInfoAssembler}) and
+ * two changes to the duplicate node-id check, so that the start-up of 5,000 agents no longer compares every route
+ * with every other (docs/benchmarks.md). Same rule, same error:
+ * <ul>
+ * <li>the routes a start builds are checked in one pass ({@link UniqueNodeIds}) and then handed to Camel a
+ * few at a time, so Camel's own check (run per route against the routes it is given) compares a route with those
+ * few only;</li>
+ * <li>a route made from a template before the context is initialised ({@code routes/} at start-up) is checked by
+ * Camel against itself only: Camel 4.17 would also compare it with every route already in the model, which the
+ * start's one-pass check over all of them does anyway (and with the node-id prefix the agent ends up with, where
+ * the template-time check sees Camel's temporary {@code route-N} prefix). A running context (a route reload) and a
+ * route that replaces one of the same id keep Camel's own path.</li>
+ * </ul>
  */
 public class AgentsCamelContext extends SpringBootCamelContext {
 
     AgentsCamelContext(ApplicationContext application, boolean warnOnEarlyShutdown,
             CamelSpringBootApplicationController controller) {
         super(application, warnOnEarlyShutdown, controller);
+        getCamelContextExtension().setManagementMBeanAssembler(new CachedMBeanInfoAssembler(this));
     }
 
     @Override
@@ -42,8 +54,39 @@ public class AgentsCamelContext extends SpringBootCamelContext {
             throw new FailedToStartRouteException(duplicate.routeId(), "duplicate id detected: " + duplicate.id()
                     + ". Please correct ids to be unique among all your routes.");
         }
-        for (RouteDefinition route : routes) {
-            super.startRouteDefinitions(new ArrayList<>(List.of(route)));
+        // in chunks of about the square root of their number: Camel compares a chunk's routes with each other (n x k
+        // in all) and, to assign route ids, gathers the ids of every route in the model once per chunk (n x n / k)
+        int chunk = Math.max(1, (int) Math.sqrt(routes.size()));
+        for (int from = 0; from < routes.size(); from += chunk) {
+            super.startRouteDefinitions(new ArrayList<>(routes.subList(from, Math.min(routes.size(), from + chunk))));
+        }
+    }
+
+    /** Camel's model adds them one by one, past this context: one by one here, through the method below. */
+    @Override
+    public void addRouteFromTemplatedRoutes(Collection<TemplatedRouteDefinition> templated) throws Exception {
+        for (TemplatedRouteDefinition route : templated) {
+            addRouteFromTemplatedRoute(route);
+        }
+    }
+
+    @Override
+    public void addRouteFromTemplatedRoute(TemplatedRouteDefinition templated) throws Exception {
+        if (!(isNew() || isBuild()) || templated.getRouteId() == null || getRouteDefinition(templated.getRouteId()) != null) {
+            super.addRouteFromTemplatedRoute(templated);
+            return;
+        }
+        // Camel checks the new route against the model's routes: let it see none, then put them back in order
+        List<RouteDefinition> model = getRouteDefinitions();
+        List<RouteDefinition> before = new ArrayList<>(model);
+        model.clear();
+        try {
+            super.addRouteFromTemplatedRoute(templated);
+        } finally {
+            List<RouteDefinition> added = new ArrayList<>(model);
+            model.clear();
+            model.addAll(before);
+            model.addAll(added);
         }
     }
 

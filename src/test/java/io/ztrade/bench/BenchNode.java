@@ -79,6 +79,8 @@ public final class BenchNode {
                         "--logging.level.io.ztrade.runs=WARN",
                         "--logging.level.io.ztrade.bench.runs=WARN");
         double startup = (System.nanoTime() - t0) / 1e9;
+        // the process's CPU until now: what the start-up cost, whatever else the machine was running meanwhile
+        double startupCpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
         CamelContext camel = app.getBean(CamelContext.class);
         Fires fires = app.getBean(Fires.class);
         int routes = camel.getRoutes().size();
@@ -109,13 +111,28 @@ public final class BenchNode {
         int peakThreads = ManagementFactory.getThreadMXBean().getPeakThreadCount();
         long[] lags = fires.lags.stream().mapToLong(Long::longValue).sorted().toArray();
         String line = String.format(Locale.ROOT, "%s n=%d mbeans=%s routes=%d fired=%d all=%b p50=%.1f p99=%.1f max=%.1f cpu=%.2f heap=%d "
-                        + "threads=%d peakThreads=%d startup=%.1f quartzThreads=%d", RESULT, n, mbeans, routes, lags.length, all,
+                        + "threads=%d peakThreads=%d startup=%.1f startupCpu=%.1f quartzThreads=%d", RESULT, n, mbeans, routes, lags.length, all,
                 ZtradeBench.pct(lags, 50) / 1e6, ZtradeBench.pct(lags, 99) / 1e6,
-                lags.length == 0 ? 0 : lags[lags.length - 1] / 1e6, cpuSeconds, heap, threads, peakThreads, startup, quartzThreads);
+                lags.length == 0 ? 0 : lags[lags.length - 1] / 1e6, cpuSeconds, heap, threads, peakThreads, startup, startupCpu, quartzThreads);
         Files.writeString(result, line + "\n");
         System.out.println(line);
+        dumpFlightRecordings(Path.of(result.toString().replace(".txt", ".jfr")));
         // no orderly shutdown: stopping thousands of routes takes minutes and measures nothing (in-memory database)
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Writes each running JFR recording (-XX:StartFlightRecording in bench.node.jvmArgs) to {@code file}: the node
+     * halts next, and a halt writes no recording.
+     */
+    static void dumpFlightRecordings(Path file) throws Exception {
+        for (jdk.jfr.Recording recording : jdk.jfr.FlightRecorder.isAvailable()
+                ? jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings() : List.<jdk.jfr.Recording>of()) {
+            if (recording.getState() == jdk.jfr.RecordingState.RUNNING) {
+                recording.dump(file);
+                System.out.println("flight recording written to " + file);
+            }
+        }
     }
 
     /** The live-object class histogram (jmap -histo:live), top 60 lines: where a node's heap goes. */
