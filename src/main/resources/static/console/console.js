@@ -5,9 +5,12 @@
 const STATUSES = ["FILLED", "ORDER_SUBMITTED", "HOLD", "SKIPPED_MARKET_CLOSED", "REJECTED_BY_RISK",
   "REJECTED_BY_BROKER", "BLOCKED_KILL_SWITCH", "FAILED", "RUNNING", "DRY_RUN", "INTERRUPTED"];
 const RUNS_PER_AGENT = 25;
+// statuses the failures panel lists with their reason; their cells carry a mark, not only a colour
+const FAILURE_STATUSES = ["FAILED", "INTERRUPTED", "REJECTED_BY_BROKER"];
+// each view's refresh (portfolio.js, schedule.js), called with the console's own every 10 seconds
+const REFRESH_HOOKS = [];
 let me = { name: "", roles: [] };
 let selectedRun = null;
-const charts = {};
 
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -16,8 +19,9 @@ function el(tag, attributes, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.substring(2), value);
     else node.setAttribute(key, value);
   }
-  for (const child of children) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  for (const child of children.flat(Infinity)) {
+    // an instant quoted in server text reads as the console's other times do (times.js)
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : humanTimes(String(child)));
   }
   return node;
 }
@@ -42,7 +46,7 @@ function can(role) {
 }
 
 function say(text) {
-  document.getElementById("message").textContent = text;
+  document.getElementById("message").textContent = humanTimes(text);
 }
 
 async function act(path, done) {
@@ -129,7 +133,7 @@ async function refreshRoutes() {
   const lines = [];
   if (routes.state === "BROKEN") {
     lines.push(el("div", {}, "Broken routes: the edit of " + routes.directory + " was not applied; the agents run on the routes of "
-      + (routes.appliedAt ? new Date(routes.appliedAt).toLocaleString() : "start-up") + ". Fix the file and save it again."));
+      + (routes.appliedAt ? whenText(routes.appliedAt) : "start-up") + ". Fix the file and save it again."));
     for (const problem of routes.problems) lines.push(el("div", { class: "problem" }, problem.text));
   }
   banner.replaceChildren(...lines);
@@ -146,21 +150,21 @@ async function refreshGrid() {
     const runs = (await api("/api/runs?agent=" + encodeURIComponent(agent.id) + "&limit=" + RUNS_PER_AGENT)).reverse();
     const cells = el("div", { class: "cells" }, ...runs.map(run => el("span", {
       class: "cell " + run.status + (selectedRun === run.runId ? " selected" : ""),
-      title: run.startedAt + " " + run.status + (run.error ? ": " + run.error : ""),
+      title: whenText(run.startedAt) + " " + run.status + (run.error ? ": " + run.error : ""),
       "data-run": run.runId, "data-status": run.status,
       onclick: () => showRun(run.runId)
-    })));
+    }, FAILURE_STATUSES.includes(run.status) ? "\u00d7" : null)));
     const actions = el("td", {});
     if (can("OPERATOR")) {
-      actions.append(el("button", { onclick: () => act("/api/agents/" + agent.id + "/runs?force=true", "run of " + agent.id + " started") }, "Run now"), " ",
+      actions.append(el("button", { "data-action": "run-now", onclick: () => runNow(agent.id) }, "Run now"), " ",
         el("button", { onclick: () => act("/api/agents/" + agent.id + (agent.paused ? "/resume" : "/pause"), agent.id + (agent.paused ? " resumed" : " paused")) },
           agent.paused ? "Resume" : "Pause"));
     }
     rows.push(el("tr", { "data-agent": agent.id },
       el("td", {}, el("b", {}, agent.id), " ", agent.symbol, agent.paused ? el("span", { class: "paused" }, " paused") : null),
-      el("td", {}, el("code", {}, agent.schedule), el("br"), "next " + (agent.nextFireTime || "-")),
+      el("td", {}, el("code", {}, agent.schedule), " New York time", el("br"), "next ",
+        agent.nextFireTime ? whenText(agent.nextFireTime) : "-"),
       el("td", {}, cells), actions));
-    drawChart(agent, runs);
   }
   body.replaceChildren(...rows);
 }
@@ -169,7 +173,7 @@ function stepRows(run) {
   const f = (label, value) => value === null || value === undefined ? null : label + "=" + value;
   const join = (...parts) => parts.filter(p => p !== null).join("  ");
   return [
-    ["marketHours", "scheduled " + run.scheduledAt + (run.trigger ? " (" + run.trigger + ")" : ""),
+    ["marketHours", "scheduled " + whenText(run.scheduledAt) + (run.trigger ? " (" + run.trigger + ")" : ""),
       run.status === "SKIPPED_MARKET_CLOSED" ? "closed: " + (run.note || "") : "open"],
     ["marketData", run.symbol, join(f("price", run.price), f("bid", run.bid), f("ask", run.ask))],
     ["sentiment", run.symbol + " news", run.sentimentUnavailable ? "unavailable: " + run.sentimentUnavailable
@@ -192,7 +196,8 @@ async function showRun(runId) {
   const summary = document.getElementById("run-summary");
   summary.replaceChildren();
   for (const [key, value] of [["status", run.status + (run.degraded ? " (degraded)" : "")], ["trigger", run.trigger],
-    ["scheduled", run.scheduledAt], ["started", run.startedAt], ["finished", run.finishedAt],
+    ["scheduled", run.scheduledAt && whenText(run.scheduledAt)], ["started", run.startedAt && whenText(run.startedAt)],
+    ["finished", run.finishedAt && whenText(run.finishedAt)],
     ["note", run.note], ["error", run.error]]) {
     if (value) summary.append(el("dt", {}, key), el("dd", {}, value));
   }
@@ -206,40 +211,7 @@ async function showRun(runId) {
   document.querySelector("#steps tbody").replaceChildren(...stepRows(run).map(([step, reads, wrote]) =>
     el("tr", {}, el("td", {}, step), el("td", {}, reads), el("td", {}, el("pre", {}, wrote || "")))));
   document.querySelectorAll(".cell").forEach(c => c.classList.toggle("selected", c.dataset.run === runId));
-}
-
-// position from the fills; P&L marks it to each run's price (cash paid for fills subtracted)
-function drawChart(agent, runs) {
-  const xs = [], position = [], pnl = [];
-  let qty = 0, cash = 0;
-  for (const run of runs) {
-    if (run.fillQty && run.fillPrice) {
-      const sign = run.orderSide === "SELL" ? -1 : 1;
-      qty += sign * run.fillQty;
-      cash -= sign * run.fillQty * run.fillPrice;
-    }
-    if (run.price) {
-      xs.push(Date.parse(run.startedAt) / 1000);
-      position.push(qty);
-      pnl.push(cash + qty * run.price);
-    }
-  }
-  let holder = document.getElementById("chart-" + agent.id);
-  if (!holder) {
-    holder = el("div", { class: "chart", id: "chart-" + agent.id }, el("h3", {}, agent.id + " " + agent.symbol));
-    document.getElementById("charts").append(holder);
-  }
-  const data = [xs, position, pnl];
-  if (charts[agent.id]) {
-    charts[agent.id].setData(data);
-    return;
-  }
-  if (typeof uPlot === "undefined") return;
-  charts[agent.id] = new uPlot({
-    width: 420, height: 200,
-    series: [{}, { label: "position", stroke: "#4682b4", scale: "qty" }, { label: "P&L $", stroke: "#2e8b57", scale: "usd" }],
-    axes: [{}, { scale: "qty" }, { scale: "usd", side: 1 }]
-  }, data, holder);
+  document.dispatchEvent(new CustomEvent("ztrade:run-shown", { detail: run }));
 }
 
 // backtests: the list, and the selected one's figures, equity (with buy and hold of the same capital and each trade
@@ -349,13 +321,13 @@ async function refreshReconcile() {
   const state = await api("/api/reconcile");
   const last = state.last;
   document.getElementById("reconcile-last").textContent = last
-    ? last.outcome + " at " + last.finishedAt + (last.error ? ": " + last.error : "") : "no pass yet";
+    ? last.outcome + " at " + whenText(last.finishedAt) + (last.error ? ": " + humanTimes(last.error) : "") : "no pass yet";
   const now = document.getElementById("reconcile-now");
   now.hidden = !can("OPERATOR");
   now.onclick = () => act("/api/reconcile", "reconciliation ran");
   document.querySelector("#reconcile-issues tbody").replaceChildren(...state.openIssues.map(i => el("tr",
     { class: "issue", "data-issue": i.id },
-    el("td", {}, i.id), el("td", {}, i.foundAt), el("td", {}, i.kind), el("td", {}, i.agentId || ""),
+    el("td", {}, i.id), el("td", {}, whenText(i.foundAt)), el("td", {}, i.kind), el("td", {}, i.agentId || ""),
     el("td", {}, i.symbol || i.clientOrderId || ""), el("td", {}, i.brokerQty ?? ""), el("td", {}, i.recordsQty ?? ""),
     el("td", {}, i.detail),
     el("td", {}, can("ADMIN") ? el("button", { onclick: () => act("/api/reconcile/issues/" + i.id + "/acknowledge",
@@ -366,13 +338,13 @@ async function refreshReconcile() {
   document.querySelector("#reconcile-external tbody").replaceChildren(...(last ? last.external : []).map(o => el("tr", {},
     el("td", {}, o.clientOrderId), el("td", {}, o.symbol), el("td", {}, o.side),
     el("td", {}, o.qty !== null && o.qty !== undefined ? o.qty : "$" + o.notional), el("td", {}, o.status),
-    el("td", {}, o.submittedAt || ""))));
+    el("td", {}, o.submittedAt ? whenText(o.submittedAt) : ""))));
 }
 
 async function refreshAudit() {
   const entries = await api("/api/audit?limit=20");
   document.querySelector("#audit tbody").replaceChildren(...entries.map(e => el("tr", {},
-    el("td", {}, e.at), el("td", {}, e.username), el("td", {}, e.action), el("td", {}, e.target || ""),
+    el("td", {}, whenText(e.at)), el("td", {}, e.username), el("td", {}, e.action), el("td", {}, e.target || ""),
     el("td", {}, e.detail || ""), el("td", {}, e.source))));
 }
 
@@ -381,12 +353,20 @@ async function refresh() {
     await refreshDesk();
     await refreshRoutes();
     await refreshModes();
+    // the first screen's views; one that fails says so and leaves the others be
+    for (const hook of REFRESH_HOOKS) {
+      try {
+        await hook();
+      } catch (e) {
+        say("Could not refresh " + hook.name + ": " + e.message);
+      }
+    }
     await refreshGrid();
     await refreshAudit();
     await refreshReconcile();
     await refreshBacktests();
     if (selectedRun) await showRun(selectedRun);
-    document.getElementById("refreshed").textContent = "refreshed " + new Date().toLocaleTimeString();
+    document.getElementById("refreshed").textContent = "refreshed " + whenText(new Date().toISOString());
   } catch (e) {
     say("Could not refresh: " + e.message);
   }
@@ -401,4 +381,4 @@ async function start() {
   setInterval(refresh, 10000);
 }
 
-start();
+document.addEventListener("DOMContentLoaded", start);

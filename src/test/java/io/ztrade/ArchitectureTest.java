@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     static final String[] APPLICATION = {"io.ztrade.management..", "io.ztrade.backtest..", "io.ztrade.production..",
         "io.ztrade.desk..", "io.ztrade.reconcile..", "io.ztrade.records..", "io.ztrade.alert..", "io.ztrade.simulator..",
-        "io.ztrade.routes.."};
+        "io.ztrade.routes..", "io.ztrade.portfolio.."};
 
     static final String AGENT = "io.ztrade.agent..";
     static final String PROVIDER = "io.ztrade.provider..";

@@ -6,8 +6,8 @@ package io.ztrade.agent;
  */
 public interface AgentActions {
 
-    /** A manual run now; {@code force} ignores market hours. */
-    void runNow(String agentId, boolean force);
+    /** A manual run now; {@code force} ignores market hours. Returns the run's id. */
+    String runNow(String agentId, boolean force);
 
     void pause(String agentId);
 

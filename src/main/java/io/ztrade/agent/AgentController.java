@@ -1,15 +1,22 @@
 package io.ztrade.agent;
 
 
+import io.ztrade.market.MarketCalendar;
+import io.ztrade.market.MarketSession;
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The agents and their schedules; run one now. */
@@ -21,24 +28,55 @@ class AgentController {
     private final AgentScheduler scheduler;
     private final AgentActions desk;
     private final AgentTester tester;
+    private final InFlightRuns inFlight;
+    private final MarketCalendar calendar;
 
-    AgentController(AgentCatalog catalog, AgentScheduler scheduler, AgentActions desk, AgentTester tester) {
+    AgentController(AgentCatalog catalog, AgentScheduler scheduler, AgentActions desk, AgentTester tester,
+                    InFlightRuns inFlight, MarketCalendar calendar) {
         this.catalog = catalog;
         this.scheduler = scheduler;
         this.desk = desk;
         this.tester = tester;
+        this.inFlight = inFlight;
+        this.calendar = calendar;
     }
 
     record AgentView(String id, String symbol, String assetClass, String schedule, String timeZone, Instant nextFireTime,
                      Instant previousFireTime, boolean paused) {
     }
 
-    record RunRequested(String agent, Instant requestedAt, boolean force, String message) {
+    /**
+     * A run started: follow it at {@code run} (also the answer's {@code Location}) and read its log at {@code logs}.
+     *
+     * @param status QUEUED: fired, its first step not started yet (a Quartz thread is busy, or the agent's last run
+     *               is ending)
+     */
+    record RunRequested(String runId, String agent, String status, Instant requestedAt, boolean force, String message,
+                        String run, String logs) {
+    }
+
+    /**
+     * A run now that does not happen, said at once: the API's error body and why ({@code outcome}).
+     *
+     * @param outcome  {@code SKIPPED_MARKET_CLOSED} or {@code REFUSED_ALREADY_RUNNING}
+     * @param runId    the agent's run under way or waiting (refused), else null
+     * @param nextOpen when the agent's market opens next (skipped), else null
+     */
+    record RunNotStarted(int status, String error, String message, Instant timestamp, String agent, String outcome,
+                         String runId, Instant nextOpen) {
     }
 
     @GetMapping
-    List<AgentView> agents() {
-        return catalog.all().stream().map(this::view).toList();
+    ResponseEntity<?> agents(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        List<AgentView> agents = catalog.all().stream().map(this::view).toList();
+        if (!PlainText.wanted(accept)) {
+            return ResponseEntity.ok(agents);
+        }
+        return PlainText.answer(PlainText.table(List.of("AGENT", "SYMBOL", "CLASS", "SCHEDULE (New York)", "NEXT RUN",
+                        "LAST RUN", "PAUSED"),
+                agents.stream().map(a -> List.of(a.id(), a.symbol(), a.assetClass(), a.schedule(),
+                        PlainText.time(a.nextFireTime()), PlainText.time(a.previousFireTime()), a.paused() ? "paused" : ""))
+                        .toList()));
     }
 
     @GetMapping("/{id}")
@@ -46,14 +84,57 @@ class AgentController {
         return view(catalog.get(id));
     }
 
-    /** Like {@code airflow dags trigger}: market hours still apply unless {@code force=true}. */
+    /**
+     * Like {@code airflow dags trigger}: market hours still apply unless {@code force=true}. Answers 202 with the run's
+     * id and {@code Location}, or 409 at once when the run would not happen: the agent's market is closed (a stock agent
+     * outside the NYSE session; {@code force=true} runs anyway), or the agent has a run going on or waiting here (runs
+     * of one agent never overlap; another node's run is not seen, and a run then waits behind it).
+     */
     @PostMapping("/{id}/runs")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    RunRequested runNow(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
+    ResponseEntity<?> runNow(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
         AgentSettings agent = catalog.get(id);
-        desk.runNow(agent.agentId(), force);
-        return new RunRequested(agent.agentId(), Instant.now(), force,
-                "run of " + agent.agentId() + " started; see GET /api/runs?agent=" + agent.agentId());
+        Instant now = Instant.now();
+        Optional<String> busy = inFlight.runningOf(agent.agentId()).map(AgentRun::runId)
+                .or(() -> inFlight.requestedOf(agent.agentId()).map(InFlightRuns.Requested::runId));
+        if (busy.isPresent()) {
+            return notStarted(agent, "REFUSED_ALREADY_RUNNING", busy.get(), null, "agent " + agent.agentId()
+                    + " already has run " + busy.get() + " going on; runs of one agent never overlap: follow that one"
+                    + " (GET /api/runs/" + busy.get() + ") or run again when it has ended");
+        }
+        MarketCalendar.MarketStatus market = calendar.statusAt(agent.assetClass(), now);
+        if (!force && !market.open()) {
+            Instant next = nextOpen(agent, now);
+            return notStarted(agent, "SKIPPED_MARKET_CLOSED", null, next, "run of " + agent.agentId()
+                    + " skipped: " + agent.symbol() + "'s market is closed (" + market.reason() + ")"
+                    + (next == null ? "" : "; it opens " + PlainText.time(next) + " New York time")
+                    + "; add force=true (bin/ztrade run " + agent.agentId() + " --force) to run it anyway");
+        }
+        String runId = desk.runNow(agent.agentId(), force);
+        String run = "/api/runs/" + runId;
+        return ResponseEntity.accepted().location(URI.create(run)).body(new RunRequested(runId, agent.agentId(),
+                "QUEUED", now, force, "run " + runId + " of " + agent.agentId() + " started; follow it at " + run,
+                run, run + "/logs"));
+    }
+
+    private static ResponseEntity<RunNotStarted> notStarted(AgentSettings agent, String outcome, String runId,
+                                                           Instant nextOpen, String message) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new RunNotStarted(409,
+                HttpStatus.CONFLICT.getReasonPhrase(), message, Instant.now(), agent.agentId(), outcome, runId, nextOpen));
+    }
+
+    /** When the agent's market opens next, looking two weeks ahead (null when no session is in them). */
+    private Instant nextOpen(AgentSettings agent, Instant now) {
+        LocalDate day = now.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        for (int i = 0; i < 14; i++) {
+            MarketSession session = calendar.session(agent.assetClass(), day.plusDays(i));
+            if (session.open()) {
+                Instant open = day.plusDays(i).atTime(session.openTime()).atZone(MarketCalendar.NEW_YORK).toInstant();
+                if (open.isAfter(now)) {
+                    return open;
+                }
+            }
+        }
+        return null;
     }
 
     /** Like {@code airflow dags pause}: the schedule stops; run now still works. */

@@ -46,13 +46,14 @@ public record AgentRun(
 
     public static AgentRun start(AgentSettings agent, RunTrigger trigger, boolean forced, Instant scheduledAt,
                                  Instant startedAt) {
-        return new AgentRun(UUID.randomUUID().toString(), agent, trigger, forced, scheduledAt, startedAt,
-                null, null, null, null, null, null, List.of(), RunStatus.RUNNING, null, null, null);
+        return start(UUID.randomUUID().toString(), agent, trigger, forced, scheduledAt, startedAt);
     }
 
-    /** The run under the id its request chose (a manual run's, kept by Quartz with its trigger). */
-    AgentRun withRunId(String id) {
-        return copy(c -> c.runId = id);
+    /** A run under that id (a replay's, or a manual run's chosen when it was requested). */
+    static AgentRun start(String runId, AgentSettings agent, RunTrigger trigger, boolean forced, Instant scheduledAt,
+                          Instant startedAt) {
+        return new AgentRun(runId, agent, trigger, forced, scheduledAt, startedAt,
+                null, null, null, null, null, null, List.of(), RunStatus.RUNNING, null, null, null);
     }
 
     public String agentId() {

@@ -22,10 +22,12 @@ public class AgentScheduler {
 
     private final CamelContext camel;
     private final AgentCatalog catalog;
+    private final InFlightRuns inFlight;
 
-    public AgentScheduler(CamelContext camel, AgentCatalog catalog) {
+    public AgentScheduler(CamelContext camel, AgentCatalog catalog, InFlightRuns inFlight) {
         this.camel = camel;
         this.catalog = catalog;
+        this.inFlight = inFlight;
     }
 
     /** What an operator sees of an agent's schedule. */
@@ -51,8 +53,9 @@ public class AgentScheduler {
      * Fires the agent's job now.
      *
      * @param force run even when the agent's market is closed
+     * @return the run's id (its record and its log are found under it)
      */
-    public void runNow(String agentId, RunTrigger trigger, boolean force) {
+    public String runNow(String agentId, RunTrigger trigger, boolean force) {
         AgentSettings agent = catalog.get(agentId);
         try {
             Trigger existing = scheduler().getTrigger(TriggerKey.triggerKey(agent.agentId(), GROUP));
@@ -63,8 +66,11 @@ public class AgentScheduler {
             data.put(AgentRuns.TRIGGER_KEY, trigger.name());
             data.put(AgentRuns.FORCE_KEY, Boolean.toString(force));
             // the run's id, kept with the one-off trigger: a run Quartz recovers on another node keeps its order id
-            data.put(AgentRuns.RUN_ID_KEY, java.util.UUID.randomUUID().toString());
+            String runId = java.util.UUID.randomUUID().toString();
+            data.put(AgentRuns.RUN_ID_KEY, runId);
+            inFlight.requested(runId, agent.agentId(), Instant.now(), force);
             scheduler().triggerJob(existing.getJobKey(), data);
+            return runId;
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start a run of agent " + agentId + ": " + e.getMessage(), e);
         }

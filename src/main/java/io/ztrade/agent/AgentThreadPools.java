@@ -55,6 +55,7 @@ class AgentThreadPools {
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder("ztrade-" + name)
                 .poolSize(size).maxPoolSize(size).maxQueueSize(1000)
                 .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build();
-        return camel.getExecutorServiceManager().newThreadPool(AgentThreadPools.class, "agent " + name, profile);
+        // each task carries the MDC of the run that handed it over: the run's log follows it onto the pool (RunLogs)
+        return new MdcExecutorService(camel.getExecutorServiceManager().newThreadPool(AgentThreadPools.class, "agent " + name, profile));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -18,9 +19,56 @@ import org.springframework.stereotype.Component;
 public class InFlightRuns {
 
     private final Map<String, Exchange> running = new ConcurrentHashMap<>();
+    /** Runs fired (run now, start-up) whose first step has not started yet, by run id. */
+    private final Map<String, Requested> requested = new ConcurrentHashMap<>();
+
+    /** A run fired and not started yet: it waits for a Quartz thread, or for the agent's run under way to end. */
+    public record Requested(String runId, String agentId, Instant at, boolean force) {
+    }
+
+    /** How long a requested run is remembered when it never starts here (another node of a cluster took it). */
+    static final Duration REQUEST_MEMORY = Duration.ofMinutes(10);
     private volatile boolean ordersClosed;
 
+    /** A run fired now under this id; {@link #started} forgets it. */
+    void requested(String runId, String agentId, Instant at, boolean force) {
+        Instant stale = at.minus(REQUEST_MEMORY);
+        requested.values().removeIf(r -> r.at().isBefore(stale));
+        requested.put(runId, new Requested(runId, agentId, at, force));
+    }
+
+    /** The run with this id, while it goes on here. */
+    public Optional<AgentRun> running(String runId) {
+        return running.values().stream().map(InFlightRuns::runOf)
+                .filter(run -> run != null && run.runId().equals(runId)).findFirst();
+    }
+
+    /**
+     * The agent's run going on here, if one is. A run whose status is final is only writing its record and its log
+     * (its record may already be read): it is not going on any more, and a run started now waits for it a moment.
+     */
+    public Optional<AgentRun> runningOf(String agentId) {
+        return running.values().stream().map(InFlightRuns::runOf)
+                .filter(run -> run != null && run.agentId().equals(agentId) && run.inProgress()).findFirst();
+    }
+
+    /** The run with this id, fired and not started yet. */
+    public Optional<Requested> requested(String runId) {
+        return Optional.ofNullable(requested.get(runId)).filter(r -> r.at().isAfter(Instant.now().minus(REQUEST_MEMORY)));
+    }
+
+    /** The agent's run fired and not started yet, if one is. */
+    public Optional<Requested> requestedOf(String agentId) {
+        Instant stale = Instant.now().minus(REQUEST_MEMORY);
+        return requested.values().stream().filter(r -> r.agentId().equals(agentId) && r.at().isAfter(stale)).findFirst();
+    }
+
+    private static AgentRun runOf(Exchange exchange) {
+        return exchange.getMessage().getBody() instanceof AgentRun body ? body : null;
+    }
+
     void started(Exchange exchange, AgentRun run) {
+        requested.remove(run.runId());
         if (run.trigger() == RunTrigger.REPLAY) {
             return;
         }

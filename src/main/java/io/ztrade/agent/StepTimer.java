@@ -11,6 +11,7 @@ import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.processor.DelegateAsyncProcessor;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,9 +57,26 @@ public class StepTimer implements InterceptStrategy {
                 @SuppressWarnings("unchecked")
                 Queue<StepOutput> outputs = exchange.getProperty(OUTPUTS, Queue.class);
                 Object before = outputs == null ? null : exchange.getMessage().getBody();
+                // a live run's log lines name the step they were logged in (RunLogs)
+                boolean live = RunLogs.inLiveRun();
+                // the step this one runs inside (the analyses around sentiment); its own name left by a failed try
+                // of it (a redelivery) is not
+                String enclosing = live ? MDC.get(RunLogs.STEP) : null;
+                String outerStep = step.equals(enclosing) ? null : enclosing;
+                if (live) {
+                    MDC.put(RunLogs.STEP, step);
+                }
                 long start = System.nanoTime();
                 return super.process(exchange, doneSync -> {
                     long end = System.nanoTime();
+                    // a failed step stays named for the error handler's lines about it (its retries, the dead letter)
+                    if (live && exchange.getException() == null) {
+                        if (outerStep == null) {
+                            MDC.remove(RunLogs.STEP);
+                        } else {
+                            MDC.put(RunLogs.STEP, outerStep);
+                        }
+                    }
                     timings.add(new RawTiming(step, start, end));
                     if (outputs != null) {
                         outputs.add(new StepOutput(step, start, end, before, exchange.getMessage().getBody(),

@@ -152,6 +152,11 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
     }
 
     @Override
+    public List<RunRecord> startedBy(String agentId, Instant at, int limit) {
+        return List.of();
+    }
+
+    @Override
     public Optional<RunRecord> find(String runId) {
         return Optional.empty();
     }

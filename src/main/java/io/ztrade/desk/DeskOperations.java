@@ -42,10 +42,11 @@ public class DeskOperations implements AgentActions {
     }
 
     @Override
-    public void runNow(String agentId, boolean force) {
+    public String runNow(String agentId, boolean force) {
         AgentSettings agent = catalog.get(agentId);
-        scheduler.runNow(agent.agentId(), RunTrigger.MANUAL, force);
-        audit.record("RUN_NOW", agent.agentId(), force ? "force=true (market hours ignored)" : null);
+        String runId = scheduler.runNow(agent.agentId(), RunTrigger.MANUAL, force);
+        audit.record("RUN_NOW", agent.agentId(), "run " + runId + (force ? ", force=true (market hours ignored)" : ""));
+        return runId;
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 // every feature package with a controller; the simulator answers in Alpaca's own error shape (SimulatorErrors)
 @RestControllerAdvice(basePackages = {"io.ztrade.management", "io.ztrade.agent", "io.ztrade.backtest", "io.ztrade.desk",
-        "io.ztrade.market", "io.ztrade.records", "io.ztrade.reconcile"})
+        "io.ztrade.market", "io.ztrade.records", "io.ztrade.reconcile", "io.ztrade.portfolio"})
 public class ApiErrors {
 
     private final SecretMasker secrets;

@@ -133,7 +133,8 @@ class GracefulShutdown implements SmartLifecycle {
     }
 
     private boolean recordsWritten() {
-        ExecutorService pool = camel.getRegistry().lookupByNameAndType(RECORDS_POOL, ExecutorService.class);
+        ExecutorService pool = io.ztrade.agent.MdcExecutorService.unwrap(
+                camel.getRegistry().lookupByNameAndType(RECORDS_POOL, ExecutorService.class));
         return !(pool instanceof ThreadPoolExecutor records) || records.getCompletedTaskCount() == records.getTaskCount();
     }
 

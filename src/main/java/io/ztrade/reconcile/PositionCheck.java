@@ -90,6 +90,39 @@ class PositionCheck {
     }
 
     /** Per symbol key, the agents trading it: the catalog's and those whose records filled in it. */
+    /**
+     * One symbol held at the broker or in the records: the broker's position (qty, average entry, market value) beside
+     * the net of the records' fills, and the agents that trade it.
+     */
+    record Holding(String symbol, List<String> agents, BigDecimal brokerQty, BigDecimal avgEntryPrice,
+                   BigDecimal marketValue, BigDecimal recordsQty) {
+    }
+
+    /** Every symbol held at the broker or by the records' fills, as the broker and the records have it now. */
+    List<Holding> holdings() {
+        Map<String, Position> held = new HashMap<>();
+        for (Position position : broker.positions()) {
+            held.put(Records.key(position.symbol()), position);
+        }
+        Map<String, BigDecimal> recorded = records.netFills();
+        Map<String, Set<String>> agents = agentsBySymbol();
+        Set<String> symbols = new TreeSet<>(held.keySet());
+        recorded.forEach((symbol, qty) -> {
+            if (qty.signum() != 0) {
+                symbols.add(symbol);
+            }
+        });
+        List<Holding> holdings = new ArrayList<>();
+        for (String symbol : symbols) {
+            Position position = held.get(symbol);
+            holdings.add(new Holding(position != null ? position.symbol() : symbol,
+                    List.copyOf(agents.getOrDefault(symbol, Set.of())),
+                    position == null ? BigDecimal.ZERO : position.qty(), position == null ? null : position.avgEntryPrice(),
+                    position == null ? null : position.marketValue(), recorded.getOrDefault(symbol, BigDecimal.ZERO)));
+        }
+        return holdings;
+    }
+
     private Map<String, Set<String>> agentsBySymbol() {
         Map<String, Set<String>> agents = new HashMap<>();
         for (AgentSettings agent : catalog.all()) {

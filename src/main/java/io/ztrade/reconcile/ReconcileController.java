@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.ztrade.agent.PlainText;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +24,35 @@ import org.springframework.web.bind.annotation.RestController;
 class ReconcileController {
 
     private final ReconcileOperations operations;
+    private final PositionCheck positions;
 
-    ReconcileController(ReconcileOperations operations) {
+    ReconcileController(ReconcileOperations operations, PositionCheck positions) {
         this.operations = operations;
+        this.positions = positions;
+    }
+
+    /**
+     * What the broker holds now, symbol by symbol, beside what the records' fills add up to and the agents that trade
+     * it ({@code bin/ztrade positions}). A read of the broker, nothing compared or stored.
+     */
+    @GetMapping("/positions")
+    ResponseEntity<?> positions(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        List<PositionCheck.Holding> holdings = positions.holdings();
+        if (!PlainText.wanted(accept)) {
+            return ResponseEntity.ok(holdings);
+        }
+        if (holdings.isEmpty()) {
+            return PlainText.answer("no position at the broker and none in the records\n");
+        }
+        return PlainText.answer(PlainText.table(List.of("SYMBOL", "AGENTS", "QTY", "AVG ENTRY", "MARKET VALUE",
+                        "RECORDS' QTY", ""),
+                holdings.stream().map(h -> List.of(h.symbol(), String.join(",", h.agents()), plain(h.brokerQty()),
+                        plain(h.avgEntryPrice()), h.marketValue() == null ? "" : "$" + plain(h.marketValue()),
+                        plain(h.recordsQty()), h.brokerQty().compareTo(h.recordsQty()) == 0 ? "" : "differs")).toList()));
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     /** The last pass on this node (of any outcome), the last that reconciled, and every open issue. */

@@ -36,6 +36,15 @@ class JdbcPerformanceStore implements PerformanceStore {
     }
 
     @Override
+    public List<RunRecord> startedBy(String agentId, Instant at, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", limit).addValue("agentId", agentId)
+                .addValue("at", Timestamp.from(at));
+        String where = " WHERE started_at <= :at" + (agentId == null ? "" : " AND agent_id = :agentId");
+        return jdbc.query("SELECT * FROM agent_runs" + where + " ORDER BY started_at DESC, run_id LIMIT :limit", params,
+                this::record);
+    }
+
+    @Override
     public Optional<RunRecord> find(String runId) {
         return jdbc.query("SELECT * FROM agent_runs WHERE run_id = :runId", new MapSqlParameterSource("runId", runId),
                 this::record).stream().findFirst();

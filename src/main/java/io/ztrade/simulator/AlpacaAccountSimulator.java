@@ -33,6 +33,12 @@ class AlpacaAccountSimulator {
     private final SimulatedMarket market;
     private final MarketCalendar calendar;
     private final SimulatedCalendar days;
+    /**
+     * The equity at the first read of each New York day, which the simulator answers as {@code last_equity} (Alpaca:
+     * the equity at the previous close): the app reads the account every minute, so today's P&L counts from about
+     * midnight, or from start-up on the day the app started (the simulated account starts afresh then).
+     */
+    private final Map<LocalDate, BigDecimal> dayOpenEquity = new java.util.concurrent.ConcurrentHashMap<>();
 
     AlpacaAccountSimulator(SimulatedAccount account, SimulatedMarket market, NyseCalendar calendar) {
         this.account = account;
@@ -49,8 +55,13 @@ class AlpacaAccountSimulator {
         json.put("currency", "USD");
         json.put("cash", AlpacaJson.money(account.cash()));
         json.put("buying_power", AlpacaJson.money(account.buyingPower()));
-        json.put("equity", AlpacaJson.money(account.equity()));
-        json.put("portfolio_value", AlpacaJson.money(account.equity()));
+        BigDecimal equity = account.equity();
+        LocalDate today = LocalDate.now(MarketCalendar.NEW_YORK);
+        BigDecimal lastEquity = dayOpenEquity.computeIfAbsent(today, day -> equity);
+        dayOpenEquity.keySet().removeIf(day -> day.isBefore(today));
+        json.put("equity", AlpacaJson.money(equity));
+        json.put("last_equity", AlpacaJson.money(lastEquity));
+        json.put("portfolio_value", AlpacaJson.money(equity));
         json.put("trading_blocked", false);
         json.put("account_blocked", false);
         json.put("pattern_day_trader", false);

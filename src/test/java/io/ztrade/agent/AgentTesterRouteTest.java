@@ -121,6 +121,33 @@ class AgentTesterRouteTest extends PipelineTestSupport {
         assertThat(camel.getRoutes()).noneMatch(r -> r.getRouteId().startsWith("test-"));
     }
 
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
+    @Autowired
+    InFlightRuns inFlight;
+
+    /** Run now of a stock agent while its market is closed says so at once and runs nothing (issue 16). */
+    @Test
+    void runNowOfAStockAgentWhoseMarketIsClosedSaysItIsSkippedAtOnceAndRunsNothing() {
+        var operator = http.withBasicAuth("operator", "test-operator-password");
+
+        var skipped = operator.postForEntity("/api/agents/test_stock/runs", null, com.fasterxml.jackson.databind.JsonNode.class);
+
+        assertThat(skipped.getStatusCode().value()).isEqualTo(409);
+        assertThat(skipped.getBody().get("outcome").asText()).isEqualTo("SKIPPED_MARKET_CLOSED");
+        assertThat(skipped.getBody().get("message").asText()).startsWith("run of test_stock skipped: TSLA's market is closed")
+                .contains(AssetClassClosed.WHY).contains("force=true");
+        assertThat(skipped.getBody().get("runId").isNull()).isTrue();
+        assertThat(inFlight.requestedOf("test_stock")).as("nothing fired").isEmpty();
+        assertThat(inFlight.runningOf("test_stock")).isEmpty();
+
+        var forced = operator.postForEntity("/api/agents/test_stock/runs?force=true", null, com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(forced.getStatusCode().value()).isEqualTo(202);
+        String runId = forced.getBody().get("runId").asText();
+        assertThat(awaitRun("test_stock", r -> r.runId().equals(runId)).status()).isNotEqualTo("SKIPPED_MARKET_CLOSED");
+        assertThat(runsSinceTestStart("test_stock")).as("the skipped request made no run").hasSize(1);
+    }
+
     @Test
     void anOpenCircuitBreakerFailsTheTestBeforeTheRiskStepAsItFailsTheLiveRun() {
         alpacaTrading.transitionToForcedOpenState();

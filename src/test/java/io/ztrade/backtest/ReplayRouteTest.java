@@ -53,8 +53,10 @@ class ReplayRouteTest extends PipelineTestSupport {
      */
     @Test
     void aReplayedRunHandsNothingToTheLiveAgentsPools() {
-        ThreadPoolExecutor analyses = camel.getRegistry().lookupByNameAndType("agentAnalysesPool", ThreadPoolExecutor.class);
-        ThreadPoolExecutor records = camel.getRegistry().lookupByNameAndType("agentRecordsPool", ThreadPoolExecutor.class);
+        ThreadPoolExecutor analyses = (ThreadPoolExecutor) io.ztrade.agent.MdcExecutorService.unwrap(
+                camel.getRegistry().lookupByNameAndType("agentAnalysesPool", java.util.concurrent.ExecutorService.class));
+        ThreadPoolExecutor records = (ThreadPoolExecutor) io.ztrade.agent.MdcExecutorService.unwrap(
+                camel.getRegistry().lookupByNameAndType("agentRecordsPool", java.util.concurrent.ExecutorService.class));
         long analysesBefore = analyses.getTaskCount();
         long recordsBefore = records.getTaskCount();
 

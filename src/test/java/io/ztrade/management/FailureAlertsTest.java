@@ -38,8 +38,10 @@ class FailureAlertsTest extends OperationsTestSupport {
         doThrow(new ProviderUnavailableException("market data simulated outage calling /v2/stocks?secret=" + SECRET))
                 .when(marketData).snapshot(any(), any(), anyInt());
 
+        // one after the other: a run now while the agent's run goes on is refused (409)
         for (int i = 0; i < 3; i++) {
             operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
+            awaitRuns("test_crypto", i + 1);
         }
 
         List<RunRecord> runs = awaitRuns("test_crypto", 3);

@@ -29,7 +29,9 @@ class KillSwitchTest extends OperationsTestSupport {
         assertThat(on.getBody().get("engaged").asBoolean()).isTrue();
         Mockito.clearInvocations(broker);
 
+        // one after the other: a run now while the agent's run goes on is refused (409)
         operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
+        awaitRuns("test_crypto", 1);
         operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
 
         List<RunRecord> runs = awaitRuns("test_crypto", 2);

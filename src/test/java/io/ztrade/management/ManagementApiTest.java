@@ -58,10 +58,17 @@ class ManagementApiTest extends PipelineTestSupport {
 
     @Test
     void marketHoursStillApplyToAManualRunUnlessForced() {
-        // 2099-01-01 is not the point: test_stock is a stock agent, and the run is checked at its request time
-        http.postForEntity("/api/agents/test_stock/runs", null, JsonNode.class);
+        // test_stock is a stock agent, checked at its request time: closed now, the answer says so and nothing runs
+        ResponseEntity<JsonNode> answer = http.postForEntity("/api/agents/test_stock/runs", null, JsonNode.class);
 
-        var run = awaitRun("test_stock", r -> "MANUAL".equals(r.trigger()));
+        if (answer.getStatusCode() == HttpStatus.CONFLICT) {
+            assertThat(answer.getBody().get("outcome").asText()).isEqualTo("SKIPPED_MARKET_CLOSED");
+            assertThat(new io.ztrade.market.NyseCalendar().statusAt(io.ztrade.market.AssetClass.US_EQUITY,
+                    java.time.Instant.now().minusSeconds(5)).open()).isFalse();
+            return;
+        }
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        var run = awaitRun("test_stock", r -> r.runId().equals(answer.getBody().get("runId").asText()));
         boolean open = new io.ztrade.market.NyseCalendar()
                 .statusAt(io.ztrade.market.AssetClass.US_EQUITY, run.scheduledAt()).open();
         assertThat(run.status().equals("SKIPPED_MARKET_CLOSED")).isEqualTo(!open);

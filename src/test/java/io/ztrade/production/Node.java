@@ -51,6 +51,8 @@ final class Node {
                 "--ztrade.alpaca.base-url=" + stubUrl,
                 "--ztrade.alpaca.data-url=" + stubUrl,
                 "--ztrade.alpaca.requests-per-minute=100000",
+                // no equity snapshots on a timer: the stub's answers (held, cut) are the test's to arrange
+                "--ztrade.portfolio.snapshot-every=0s",
                 "--ztrade.coingecko.base-url=" + stubUrl,
                 "--ztrade.alphavantage.base-url=" + stubUrl);
     }

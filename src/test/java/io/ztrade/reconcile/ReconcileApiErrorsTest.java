@@ -34,6 +34,12 @@ class ReconcileApiErrorsTest {
         ReconcileOperations reconcileOperations() {
             return new ReconcileOperations(null, null, null, null);
         }
+
+        /** Read only by GET /api/reconcile/positions, which this test does not call. */
+        @Bean
+        PositionCheck positionCheck() {
+            return new PositionCheck(null, null, null, null, null, null, null);
+        }
     }
 
     @Test

@@ -4,6 +4,10 @@ import io.ztrade.agent.AgentRun;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.risk.RiskLimits;
 import io.ztrade.risk.RiskValidator;
+import io.ztrade.risk.RiskVerdict;
+import io.ztrade.agent.RunLogs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component("riskValidator")
 public class RiskStep {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RiskStep.class);
+
     private final RiskValidator validator;
 
     public RiskStep(RiskValidator validator) {
@@ -20,8 +26,14 @@ public class RiskStep {
     }
 
     public AgentRun apply(AgentRun run) {
-        return run.withRisk(validator.validate(limits(run.agent()), run.runId(), run.scheduledAt(),
-                run.decision().action(), run.market().price()));
+        RiskVerdict verdict = validator.validate(limits(run.agent()), run.runId(), run.scheduledAt(),
+                run.decision().action(), run.market().price());
+        // the verdict and its reasons, in the run's own log (a replay's thousands of runs a second log nothing)
+        if (RunLogs.inLiveRun()) {
+            LOG.info("risk {} {} of {}: {}", verdict.outcome(), run.decision().action(), run.agent().symbol(),
+                    verdict.reasons().isEmpty() ? "every rule passed" : String.join("; ", verdict.reasons()));
+        }
+        return run.withRisk(verdict);
     }
 
     public static RiskLimits limits(AgentSettings agent) {
