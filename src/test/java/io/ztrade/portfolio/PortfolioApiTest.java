@@ -39,8 +39,7 @@ class PortfolioApiTest extends OperationsTestSupport {
 
     @Test
     void aViewerReadsTheBrokersPositionAccountAndTodaysFillWithoutAnySecret() {
-        operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
-        String clientOrderId = awaitRun("test_crypto", r -> "FILLED".equals(r.status())).clientOrderId();
+        String clientOrderId = filledRunOf("test_crypto").clientOrderId();
         BigDecimal held = ((BrokerOrders) broker).positions().stream().filter(p -> p.symbol().equals("BTCUSD"))
                 .map(Position::qty).findFirst().orElseThrow();
 
@@ -68,8 +67,7 @@ class PortfolioApiTest extends OperationsTestSupport {
     /** bin/ztrade portfolio's table says what the JSON says: the desk's cash and equity, the agent's position. */
     @Test
     void sentAcceptTextPlainThePortfolioIsATableOfTheSameFigures() {
-        operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
-        awaitRun("test_crypto", r -> "FILLED".equals(r.status()));
+        filledRunOf("test_crypto");
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.set(org.springframework.http.HttpHeaders.ACCEPT, "text/plain");
 
