@@ -119,7 +119,13 @@ public class Alerts {
                 + " quiet period of " + properties.quietPeriod() + ")";
         Alert alert = new Alert(kind, subject, body, now);
         for (AlertChannel channel : channels) {
-            channel.send(alert);
+            try {
+                channel.send(alert);
+            } catch (RuntimeException e) {
+                // a channel should log its own failure; one that throws anyway must not keep the others from sending
+                LOG.error("Alert channel {} failed for '{}': {}", channel.name(), subject,
+                        masker.apply(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
         }
         counted(kind, "sent");
         return true;
