@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ztrade.provider.SecretMasker;
 import java.net.ServerSocket;
@@ -51,7 +50,7 @@ class TelegramAlertChannelTest {
             """;
 
     static final WireMockServer BOT_API = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .notifier(new Quiet()));
+            .notifier(new QuietNotifier()));
 
     CamelContext camel;
 
@@ -129,6 +128,14 @@ class TelegramAlertChannelTest {
     }
 
     @Test
+    void aRateLimitIsLoggedInTheBotApisWords(CapturedOutput output) throws Exception {
+        failsWith(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 5\","
+                        + "\"parameters\":{\"retry_after\":5}}"), output,
+                "failed for 'Ztrade: agent_btc run FAILED': HTTP 429: Too Many Requests: retry after 5");
+    }
+
+    @Test
     void aServerErrorIsLogged(CapturedOutput output) throws Exception {
         failsWith(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
                 .withBody("<html><body>502 Bad Gateway</body></html>"), output,
@@ -177,20 +184,5 @@ class TelegramAlertChannelTest {
                 "{\"chat_id\":\"" + CHAT + "\",\"text\":\"Ztrade: kill switch ON\\n\\nno orders\"}", true, true)));
         camel.stop();
         assertThat(output.getAll()).contains(logged).doesNotContain(TOKEN);
-    }
-
-    /** WireMock's own log would quote the stub's URLs, token and all; only the app's lines are under test. */
-    static final class Quiet implements Notifier {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-
-        @Override
-        public void error(String message, Throwable t) {
-        }
     }
 }
