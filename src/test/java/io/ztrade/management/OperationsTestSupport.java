@@ -35,7 +35,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         "ztrade.alerts.email.to=desk@example.com",
         "ztrade.alerts.telegram.bot-token=" + OperationsTestSupport.TELEGRAM_TOKEN,
         "ztrade.alerts.telegram.chat-id=" + OperationsTestSupport.TELEGRAM_CHAT,
-        "ztrade.alerts.telegram.timeout=1s",
         "ztrade.alerts.quiet-period=1h"})
 public abstract class OperationsTestSupport extends PipelineTestSupport {
 
