@@ -7,6 +7,7 @@ import io.ztrade.broker.ClientOrderIdCollisionException;
 import io.ztrade.provider.SecretMasker;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,9 @@ public class Alerts {
 
     Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock,
            UnaryOperator<String> masker) {
-        this.channels = List.copyOf(channels);
+        // the panel's database last: in a records-database outage (when alerts are most likely) its wait for a
+        // connection must not hold back email, webhook and Telegram
+        this.channels = channels.stream().sorted(Comparator.comparing(channel -> channel instanceof RecentAlerts)).toList();
         this.properties = properties;
         this.registry = registry;
         this.clock = clock;

@@ -89,4 +89,32 @@ class AlertsTest {
         assertThat(received).extracting(Alert::text).containsExactly("first");
         assertThat(twoChannels.count("run-failed", "sent")).isEqualTo(1);
     }
+
+    @Test
+    void theOutsideChannelsSendBeforeThePanelsDatabaseIsWritten() {
+        List<String> order = new ArrayList<>();
+        RecentAlerts panel = new RecentAlerts(null) {
+            @Override
+            public void send(Alert alert) {
+                order.add(name());
+            }
+        };
+        AlertChannel webhook = new AlertChannel() {
+            @Override
+            public String name() {
+                return "webhook";
+            }
+
+            @Override
+            public void send(Alert alert) {
+                order.add(name());
+            }
+        };
+        Alerts panelFirst = new Alerts(List.of(panel, webhook), new AlertProperties(Duration.ofMinutes(15), null, null,
+                null), new SimpleMeterRegistry(), clock, text -> text);
+
+        panelFirst.raise("run-failed", "s", "first");
+
+        assertThat(order).containsExactly("webhook", "console");
+    }
 }
