@@ -74,6 +74,14 @@ class AdminPasswordRestartTest {
                 .doesNotContain(password);
         assertThat(status(password)).as("the first start's password after the restart").isEqualTo(200);
         assertThat(status("not-" + password)).isEqualTo(401);
+        // and the login page says where that password is
+        assertThat(get("/login")).contains("printed in the start-up log of Ztrade's first start", "admin-password.bcrypt");
+    }
+
+    private String get(String path) throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private int status(String password) throws Exception {

@@ -69,7 +69,7 @@ class SecurityConfiguration {
 
     /** One chain, read top to bottom as the access policy; its length is the policy's, so it is not split. */
     @Bean
-    SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle,
+    SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle, LoginPage loginPage,
                                        Environment environment, ObjectProvider<SimulatorToken> simulatorToken)
             throws Exception {
         // the simulator's paths, one matcher for the rule and its guard; absent (401/404) when the simulator is off
@@ -106,7 +106,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/hawtio", "/actuator/hawtio/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .formLogin(form -> form.defaultSuccessUrl("/console", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf
@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         // scripts that authenticate every call
                         .ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
                 // a login attempt in back-off is refused before any password check (form and HTTP Basic)
-                .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle, loginPage), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> !acceptsHtml(request)));
         return http.build();
@@ -148,7 +148,13 @@ class SecurityConfiguration {
         @Override
         public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
             String header = request.getHeader(csrfToken.getHeaderName());
-            return (StringUtils.hasText(header) ? plain : xor).resolveCsrfTokenValue(request, csrfToken);
+            if (StringUtils.hasText(header)) {
+                return plain.resolveCsrfTokenValue(request, csrfToken);
+            }
+            // a form field holds the masked token (the login page's), or the raw one copied from the cookie by a
+            // page's script (the console's log-out form); either is a value only a page of this site can read
+            String masked = xor.resolveCsrfTokenValue(request, csrfToken);
+            return masked != null ? masked : plain.resolveCsrfTokenValue(request, csrfToken);
         }
     }
 }
