@@ -4,6 +4,8 @@ import io.ztrade.provider.SimulatorToken;
 import io.ztrade.simulator.SimulatorGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,7 +53,7 @@ import org.springframework.util.StringUtils;
  */
 @Configuration
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, LdapProperties.class})
 class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.ztrade.security");
@@ -70,8 +76,23 @@ class SecurityConfiguration {
     /** One chain, read top to bottom as the access policy; its length is the policy's, so it is not split. */
     @Bean
     SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle, LoginPage loginPage,
-                                       Environment environment, ObjectProvider<SimulatorToken> simulatorToken)
+                                       Environment environment, ObjectProvider<SimulatorToken> simulatorToken,
+                                       InMemoryUserDetailsManager users, PasswordEncoder encoder, LdapProperties ldap,
+                                       AuthenticationEventPublisher loginEvents)
             throws Exception {
+        // form and HTTP Basic logins: local users first, then the directory when LDAP is on; every outcome is
+        // published (LoginAttempts counts and audits it)
+        DaoAuthenticationProvider local = new DaoAuthenticationProvider(encoder);
+        local.setUserDetailsService(users);
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(local));
+        if (ldap.enabled()) {
+            providers.add(LdapLogin.provider(ldap));
+            LOG.info("LDAP login on: {} (users {}), groups under {}", ldap.url(),
+                    ldap.userDnPattern().isBlank() ? ldap.userSearchFilter() : ldap.userDnPattern(), ldap.groupSearchBase());
+        }
+        ProviderManager logins = new ProviderManager(providers);
+        logins.setAuthenticationEventPublisher(loginEvents);
+        http.authenticationManager(logins);
         // the simulator's paths, one matcher for the rule and its guard; absent (401/404) when the simulator is off
         RequestMatcher simulatorPaths = PathPatternRequestMatcher.withDefaults().matcher("/simulator/**");
         SimulatorToken simulator = simulatorToken.getIfAvailable();
