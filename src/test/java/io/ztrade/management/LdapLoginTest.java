@@ -132,6 +132,8 @@ class LdapLoginTest extends OperationsTestSupport {
         MockHttpServletResponse login = mvc.perform(post("/login").param("username", "oscar")
                 .param("password", "oscar-ldap-password").with(csrf())).andReturn().getResponse();
         assertThat(login.getRedirectedUrl()).isEqualTo("/console");
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString())
+                .contains("Directory (LDAP) accounts log in with this form too.");
         MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", "oscar")
                 .param("password", "oscar-ldap-password").with(csrf())).andReturn().getRequest().getSession();
         assertThat(mvc.perform(get("/api/me").session(session)).andReturn().getResponse().getContentAsString())

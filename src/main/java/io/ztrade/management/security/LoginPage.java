@@ -26,9 +26,12 @@ class LoginPage {
     private final SecurityProperties users;
     private final ObjectProvider<ClientRegistrationRepository> registrations;
 
-    LoginPage(SecurityProperties users, ObjectProvider<ClientRegistrationRepository> registrations) {
+    private final LdapProperties ldap;
+
+    LoginPage(SecurityProperties users, ObjectProvider<ClientRegistrationRepository> registrations, LdapProperties ldap) {
         this.users = users;
         this.registrations = registrations;
+        this.ldap = ldap;
     }
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
@@ -104,6 +107,9 @@ class LoginPage {
                         .append(escape(provider.getRegistrationId())).append("\">Log in with ")
                         .append(escape(provider.getClientName())).append("</a>\n");
             }
+        }
+        if (ldap.enabled()) {
+            page.append("<p id=\"directory\" class=\"hint\">Directory (LDAP) accounts log in with this form too.</p>\n");
         }
         page.append("<p id=\"first-password\" class=\"hint\">").append(firstPasswordHint()).append("</p>\n");
         return page.append("</main>\n</body>\n</html>\n").toString();

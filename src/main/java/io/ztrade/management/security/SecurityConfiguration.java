@@ -46,7 +46,9 @@ import org.springframework.util.StringUtils;
  * loosens a mode; what
  * each may do through Jolokia and Hawtio is {@link JolokiaPolicy}'s.
  * <p>
- * Browsers log in with a form and a session, and every change they send carries the CSRF token (cookie
+ * Browsers log in with {@link LoginPage}'s form (local users, then LDAP when {@link LdapProperties} has a URL) or
+ * through an OpenID Connect provider ({@link OidcLogin}); an SSO user gets the one role authority a local user of
+ * that role has, so every rule below holds for both alike. Browsers keep a session, and every change they send carries the CSRF token (cookie
  * {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}, as Hawtio and the runs console send it). Scripts such as
  * {@code bin/ztrade} send HTTP Basic credentials on each call instead; a 401 never asks a browser for Basic
  * credentials, so a browser never sends them by itself, and such calls need no CSRF token.
@@ -78,7 +80,7 @@ class SecurityConfiguration {
     SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle, LoginPage loginPage,
                                        Environment environment, ObjectProvider<SimulatorToken> simulatorToken,
                                        InMemoryUserDetailsManager users, PasswordEncoder encoder, LdapProperties ldap,
-                                       AuthenticationEventPublisher loginEvents)
+                                       ObjectProvider<OidcProperties> oidcLogin, AuthenticationEventPublisher loginEvents)
             throws Exception {
         // form and HTTP Basic logins: local users first, then the directory when LDAP is on; every outcome is
         // published (LoginAttempts counts and audits it)
@@ -89,6 +91,12 @@ class SecurityConfiguration {
             providers.add(LdapLogin.provider(ldap));
             LOG.info("LDAP login on: {} (users {}), groups under {}", ldap.url(),
                     ldap.userDnPattern().isBlank() ? ldap.userSearchFilter() : ldap.userDnPattern(), ldap.groupSearchBase());
+        }
+        // OpenID Connect: the provider's answer (the code) completed here, its roles claim mapped (OidcLogin)
+        OidcProperties oidc = oidcLogin.getIfAvailable();
+        if (oidc != null && oidc.enabled()) {
+            providers.add(OidcLogin.provider(oidc));
+            http.oauth2Login(sso -> sso.loginPage("/login").defaultSuccessUrl("/console", false).failureUrl("/login?error"));
         }
         ProviderManager logins = new ProviderManager(providers);
         logins.setAuthenticationEventPublisher(loginEvents);
