@@ -73,7 +73,8 @@ public class Plugins {
         try (JarFile ignored = new JarFile(jar.toFile())) {
             // read once: a file that is not a zip fails here, with a reason, not later in the class loader
         } catch (IOException e) {
-            throw new PluginLoadException("plugin jar " + file + " did not load: not a jar (" + e.getMessage() + ")", e);
+            // the reason is in the message; start-up's root cause is this, not the zip library's
+            throw new PluginLoadException("plugin jar " + file + " did not load: not a jar (" + e.getMessage() + ")", null);
         }
         int found = 0;
         try {
@@ -87,7 +88,7 @@ public class Plugins {
             }
         } catch (PluginLoadException e) {
             throw e;
-        } catch (IOException | RuntimeException | LinkageError e) {
+        } catch (IOException | RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             // ServiceConfigurationError (a listed class missing, not a step, no public no-argument constructor, or
             // its constructor threw), NoClassDefFoundError (it needs a class outside its jar and the API)
             throw new PluginLoadException("plugin jar " + file + " did not load: " + describe(e), e);
