@@ -133,6 +133,49 @@ class PluginLoadingTest {
                 .isEqualTo("meanReversion");
     }
 
+    /** A step that hangs is abandoned after ztrade.plugins.timeout, one out of range is refused: the run fails. */
+    @Test
+    void aStepThatHangsOrAnswersOutOfRangeFailsNamingIt() {
+        Path dir = work.resolve("bad-answers");
+        PluginJars.plugin(work, api, dir.resolve("bad.jar"), Map.of(
+                "com.example.Hang", """
+                        package com.example;
+                        import io.ztrade.plugin.api.*;
+                        public class Hang implements Strategy {
+                            public String name() { return "hang"; }
+                            public Signal signal(Market m, Settings s) {
+                                try {
+                                    Thread.sleep(Long.MAX_VALUE);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return Signal.of(0, 0);
+                            }
+                        }
+                        """,
+                "com.example.TooSure", """
+                        package com.example;
+                        import io.ztrade.plugin.api.*;
+                        public class TooSure implements Strategy {
+                            public String name() { return "tooSure"; }
+                            public Signal signal(Market m, Settings s) { return Signal.of(3, 1); }
+                        }
+                        """),
+                Map.of("io.ztrade.plugin.api.Strategy", "com.example.Hang\ncom.example.TooSure"));
+        Plugins plugins = new Plugins(new PluginsProperties(dir.toString(), Duration.ofMillis(100)),
+                List.of(BuiltInSteps.FEED, BuiltInSteps.DECISION));
+        io.ztrade.market.MarketSnapshot market = new io.ztrade.market.MarketSnapshot("TEST", 10, 10, 10,
+                java.time.Instant.EPOCH, List.of(), "test");
+        assertThatThrownBy(() -> plugins.choose("agent_x", new PluginChoice("hang", "news", "weighted", List.of(), Map.of()),
+                Map.of()).signal(market, "us_equity", java.time.Instant.EPOCH))
+                .isInstanceOf(PluginFailedException.class)
+                .hasMessage("strategy hang (" + dir.resolve("bad.jar") + ") took longer than 100 ms (ztrade.plugins.timeout)");
+        assertThatThrownBy(() -> plugins.choose("agent_x", new PluginChoice("tooSure", "news", "weighted", List.of(), Map.of()),
+                Map.of()).signal(market, "us_equity", java.time.Instant.EPOCH))
+                .isInstanceOf(PluginFailedException.class)
+                .hasMessage("strategy tooSure (" + dir.resolve("bad.jar") + ") returned a signal value of 3.0, outside [-1, 1]");
+    }
+
     /** Start-up itself fails, naming the jar and the reason. */
     @Test
     void aJarThatDoesNotLoadFailsStartUp() throws Exception {

@@ -55,6 +55,31 @@ class PluginsTest extends PipelineTestSupport {
                         public Signal signal(Market m, Settings s) { throw new IllegalStateException("boom"); }
                     }
                     """), Map.of("io.ztrade.plugin.api.Strategy", "com.example.Exploding"));
+            PluginJars.plugin(work, api, DIR.resolve("own-steps.jar"), Map.of("com.example.FixedSentiment", """
+                    package com.example;
+                    import io.ztrade.plugin.api.*;
+                    import java.time.Instant;
+                    import java.util.List;
+                    public class FixedSentiment implements SentimentFeed {
+                        public String name() { return "fixedSentiment"; }
+                        public List<Parameter> parameters() {
+                            return List.of(Parameter.decimal("score", 0, -1, 1, "the score it always reads"));
+                        }
+                        public Sentiment sentiment(String symbol, Instant at, Settings s) {
+                            return new Sentiment(s.decimal("score"), 1, List.of("fixed@" + at), 1, null);
+                        }
+                    }
+                    """, "com.example.HoldAlways", """
+                    package com.example;
+                    import io.ztrade.plugin.api.*;
+                    public class HoldAlways implements DecisionRule {
+                        public String name() { return "holdAlways"; }
+                        public Decision decide(DecisionInput in, Settings s) {
+                            return Decision.hold("held by holdAlways at sentiment " + in.sentiment().score());
+                        }
+                    }
+                    """), Map.of("io.ztrade.plugin.api.SentimentFeed", "com.example.FixedSentiment",
+                    "io.ztrade.plugin.api.DecisionRule", "com.example.HoldAlways"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -119,6 +144,30 @@ class PluginsTest extends PipelineTestSupport {
     }
 
     @Test
+    void aPluginsSentimentFeedAndDecisionRuleRunLiveAndInABacktest() {
+        scheduler.runNow("plugin_own", RunTrigger.MANUAL, true);
+        RunRecord live = awaitRuns("plugin_own", 1).get(0);
+        assertThat(live.sentimentScore()).isEqualTo(0.25);
+        assertThat(live.decision()).isEqualTo("HOLD");
+        assertThat(live.rationale()).isEqualTo("held by holdAlways at sentiment 0.25");
+        // in a backtest the feed is asked at the replayed fire time, and a sweep sets its parameter
+        LocalDate today = LocalDate.now(io.ztrade.market.MarketCalendar.NEW_YORK);
+        PreparedBacktest prepared = backtests.prepare(new BacktestSpec("plugin_own", today.minusDays(3).toString(),
+                today.minusDays(1).toString(), "synthetic", null, null, Map.of("cron", "0 0 * * * ?"),
+                Map.of("fixedSentiment.score", List.of(-0.5, 0.75)), null, null, null, null, null));
+        assertThat(prepared.requests()).hasSize(2);
+        for (var request : prepared.requests()) {
+            ReplayResult replay = engine.replay(request.keepingRuns(), ReplayEngine.Progress.NONE);
+            double score = Double.parseDouble(request.overrides().get("fixedSentiment.score"));
+            assertThat(replay.runs()).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.sentiment().score()).isEqualTo(score);
+                assertThat(r.sentiment().sources()).containsExactly("fixed@" + r.scheduledAt());
+                assertThat(r.decision().rationale()).isEqualTo("held by holdAlways at sentiment " + score);
+            });
+        }
+    }
+
+    @Test
     void aPluginThatThrowsFailsItsRunNamingItAndTheAppGoesOn() {
         scheduler.runNow("plugin_boom", RunTrigger.MANUAL, true);
         RunRecord failed = awaitRuns("plugin_boom", 1).get(0);
@@ -136,6 +185,10 @@ class PluginsTest extends PipelineTestSupport {
         assertThatThrownBy(() -> catalog.checkSteps(AgentSettings.fromParameters(parameters)))
                 .hasMessage("agent plugin_mr: parameter 'strategy' 'meanRevrsion' is not a strategy; available: exploding,"
                         + " indicators, meanReversion");
+        parameters.put("strategy", "meanReversion");
+        parameters.put("meanReversion.window", "many");
+        assertThatThrownBy(() -> catalog.checkSteps(AgentSettings.fromParameters(parameters)))
+                .hasMessage("agent plugin_mr: parameter 'meanReversion.window' must be a whole number, got 'many'");
         // a backtest's override is checked as the agent's own would be
         assertThatThrownBy(() -> engine.replay(backtests.prepare(new BacktestSpec("plugin_mr", "2026-01-05", "2026-01-06",
                         "synthetic", null, null, Map.of("meanReversion.window", 1, "cron", "0 0 * * * ?"), null, null,
