@@ -88,7 +88,8 @@ public class ReplayEngine {
         } else if (overrides.containsKey("technicalWeight") && !overrides.containsKey("sentimentWeight")) {
             parameters.put("sentimentWeight", String.valueOf(1 - weight(agentId, "technicalWeight", overrides)));
         }
-        AgentSettings.fromParameters(parameters);
+        // the chosen steps and their parameters too: a bad override is named here, before any route is made
+        catalog.checkSteps(AgentSettings.fromParameters(parameters));
         return parameters;
     }
 
