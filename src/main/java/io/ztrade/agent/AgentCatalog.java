@@ -117,14 +117,16 @@ public class AgentCatalog implements ModelLifecycleStrategy {
     /**
      * The agent's chosen steps exist and their parameters are valid, else it fails like any bad parameter: named by
      * agent and parameter, with the names there are.
+     *
+     * @return the chosen steps' parameters ({@code <step>.<parameter>}) with their values, defaults included
      */
-    public void checkSteps(AgentSettings settings) {
+    public Map<String, String> checkSteps(AgentSettings settings) {
         Plugins known = plugins == null ? null : plugins.getIfAvailable();
         if (known == null) {
-            return;
+            return Map.of();
         }
         try {
-            known.choose(settings.agentId(), settings.plugins(), Map.of());
+            return known.choose(settings.agentId(), settings.plugins(), Map.of()).parameterValues();
         } catch (PluginChoiceException e) {
             throw new InvalidAgentException(settings.agentId(), e.field(), e.getMessage());
         }

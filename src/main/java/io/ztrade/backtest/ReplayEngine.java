@@ -88,8 +88,10 @@ public class ReplayEngine {
         } else if (overrides.containsKey("technicalWeight") && !overrides.containsKey("sentimentWeight")) {
             parameters.put("sentimentWeight", String.valueOf(1 - weight(agentId, "technicalWeight", overrides)));
         }
-        // the chosen steps and their parameters too: a bad override is named here, before any route is made
-        catalog.checkSteps(AgentSettings.fromParameters(parameters));
+        // the chosen steps and their parameters too: a bad override is named here, before any route is made; the
+        // steps' parameters the agent left at their defaults are listed with them (so a sweep or the optimiser knows
+        // them and their current values)
+        catalog.checkSteps(AgentSettings.fromParameters(parameters)).forEach(parameters::putIfAbsent);
         return parameters;
     }
 

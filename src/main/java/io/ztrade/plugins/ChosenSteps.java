@@ -53,6 +53,16 @@ public final class ChosenSteps {
         this.calls = calls;
     }
 
+    /**
+     * Every parameter of the chosen steps as an agent writes it ({@code <step>.<parameter>}), with its value (given or
+     * default): what a backtest may override, sweep or optimise.
+     */
+    public Map<String, String> parameterValues() {
+        Map<String, String> values = new java.util.TreeMap<>();
+        settings.forEach((step, s) -> s.own().forEach((name, value) -> values.put(step + "." + name, String.valueOf(value))));
+        return values;
+    }
+
     public PluginStep strategy() {
         return strategy;
     }

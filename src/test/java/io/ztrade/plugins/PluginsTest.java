@@ -167,6 +167,16 @@ class PluginsTest extends PipelineTestSupport {
         }
     }
 
+    /** What a backtest, a sweep or the optimiser may set: the chosen steps' parameters, those left at their default too. */
+    @Test
+    void aBacktestKnowsThePluginsParametersWithTheirValues() {
+        Map<String, Object> parameters = engine.parameters("plugin_mr", Map.of());
+        assertThat(parameters).containsEntry("meanReversion.window", "10").containsEntry("meanReversion.entryZ", "2.0")
+                .containsEntry("maxPrice.limit", "1");
+        assertThat(io.ztrade.backtest.optimize.ParameterSpace.check(Map.of("meanReversion.entryZ", "0.5:3"), parameters))
+                .singleElement().satisfies(range -> assertThat(range.name()).isEqualTo("meanReversion.entryZ"));
+    }
+
     @Test
     void aPluginThatThrowsFailsItsRunNamingItAndTheAppGoesOn() {
         scheduler.runNow("plugin_boom", RunTrigger.MANUAL, true);
