@@ -63,6 +63,13 @@ public final class ChosenSteps {
         return values;
     }
 
+    /** Whether a step is a scripted bean of routes/, which a reload of the route files may replace. */
+    public boolean anyScripted() {
+        List<PluginStep> all = new ArrayList<>(List.of(strategy, sentimentFeed, decisionRule));
+        all.addAll(riskRules);
+        return all.stream().anyMatch(PluginStep::scripted);
+    }
+
     public PluginStep strategy() {
         return strategy;
     }

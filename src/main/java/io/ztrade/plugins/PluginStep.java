@@ -14,6 +14,11 @@ public record PluginStep(StepKind kind, Step step, String name, String version, 
 
     public static final String BUILT_IN = "built-in";
 
+    /** A bean of the route files ({@link StepSource}), not of a jar. */
+    public boolean scripted() {
+        return file.startsWith("routes/");
+    }
+
     public boolean builtIn() {
         return BUILT_IN.equals(file);
     }

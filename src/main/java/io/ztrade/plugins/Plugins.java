@@ -34,11 +34,20 @@ import org.springframework.stereotype.Component;
 public class Plugins {
 
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
+    private static final String SCRIPTED = "routes/"; // PluginStep.scripted()
 
     private final Map<StepKind, Map<String, PluginStep>> steps = new EnumMap<>(StepKind.class);
     private final PluginCalls calls;
+    /** The scripted steps of routes/, read when a name is not one of the above. */
+    private final StepSource scripted;
 
     public Plugins(PluginsProperties properties, List<Step> builtIn) {
+        this(properties, builtIn, Map::of);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public Plugins(PluginsProperties properties, List<Step> builtIn, StepSource scripted) {
+        this.scripted = scripted;
         for (StepKind kind : StepKind.values()) {
             steps.put(kind, new TreeMap<>());
         }
@@ -112,7 +121,17 @@ public class Plugins {
     }
 
     private void add(StepKind kind, Step step, String file) {
+        PluginStep loaded = described(kind, step, file);
+        steps.get(kind).put(loaded.name(), loaded);
+        if (!loaded.builtIn()) {
+            LOG.info("plugin {} {} {} from {} (parameters: {})", kind.parameter(), loaded.name(), loaded.version(), file,
+                    loaded.parameters().stream().map(Parameter::name).toList());
+        }
+    }
+
+    private PluginStep described(StepKind kind, Step step, String file) {
         String where = PluginStep.BUILT_IN.equals(file) ? "built-in step " + step.getClass().getName()
+                : file.startsWith(SCRIPTED) ? "scripted step of " + file
                 : "plugin jar " + file + " did not load: " + step.getClass().getName();
         String name = step.name();
         if (name == null || !name.matches("[A-Za-z][A-Za-z0-9]*")) {
@@ -145,13 +164,24 @@ public class Plugins {
             throw new PluginLoadException(where + ": " + kind.parameter() + " '" + name + "' is already "
                     + known.label(), null);
         }
-        PluginStep loaded = new PluginStep(kind, step, name, String.valueOf(step.version()),
-                String.valueOf(step.description()), parameters, file);
-        steps.get(kind).put(name, loaded);
-        if (!loaded.builtIn()) {
-            LOG.info("plugin {} {} {} from {} (parameters: {})", kind.parameter(), name, loaded.version(), file,
-                    parameters.stream().map(Parameter::name).toList());
-        }
+        return new PluginStep(kind, step, name, String.valueOf(step.version()), String.valueOf(step.description()),
+                parameters, file);
+    }
+
+    /** The scripted steps of that kind there are now, by name (those Ztrade knows already left out). */
+    private Map<String, PluginStep> scripted(StepKind kind) {
+        Map<String, PluginStep> found = new TreeMap<>();
+        scripted.steps().forEach((bean, step) -> {
+            if (kind.type().isInstance(step) && steps.get(kind).values().stream().noneMatch(s -> s.step() == step)) {
+                try {
+                    PluginStep described = described(kind, step, SCRIPTED + " (bean " + bean + ")");
+                    found.putIfAbsent(described.name(), described);
+                } catch (PluginLoadException e) {
+                    throw new PluginChoiceException(kind.parameter(), e.getMessage());
+                }
+            }
+        });
+        return found;
     }
 
     private static List<StepKind> kindsOf(Step step) {
@@ -164,10 +194,13 @@ public class Plugins {
         return kinds;
     }
 
-    /** Every step, built-in ones first, then by kind and name. */
+    /** Every step, built-in ones first, then by kind and name; the scripted ones of routes/ as they are now. */
     public List<PluginStep> all() {
         List<PluginStep> all = new ArrayList<>();
         steps.values().forEach(byName -> all.addAll(byName.values()));
+        for (StepKind kind : StepKind.values()) {
+            all.addAll(scripted(kind).values());
+        }
         all.sort((a, b) -> Boolean.compare(!a.builtIn(), !b.builtIn()));
         return all;
     }
@@ -229,9 +262,16 @@ public class Plugins {
     private PluginStep find(StepKind kind, String name) {
         PluginStep step = steps.get(kind).get(name);
         if (step == null) {
+            Map<String, PluginStep> scriptedNow = scripted(kind);
+            step = scriptedNow.get(name);
+            if (step != null) {
+                return step;
+            }
+            java.util.Set<String> names = new java.util.TreeSet<>(steps.get(kind).keySet());
+            names.addAll(scriptedNow.keySet());
             throw new PluginChoiceException(kind.parameter(), "'" + name + "' is not a " + kind.parameter()
                     + (kind == StepKind.RISK_RULE ? " rule" : "") + "; available: "
-                    + (steps.get(kind).isEmpty() ? "none (no plugin provides one)" : String.join(", ", steps.get(kind).keySet())));
+                    + (names.isEmpty() ? "none (no plugin provides one)" : String.join(", ", names)));
         }
         return step;
     }

@@ -89,7 +89,7 @@ class PluginsTest extends PipelineTestSupport {
     static void plugins(DynamicPropertyRegistry registry) {
         registry.add("ztrade.plugins.dir", DIR::toString);
         registry.add("camel.main.routes-include-pattern",
-                () -> "file:routes/agent-template.yaml,classpath:routes/plugin-agents.yaml");
+                () -> "file:routes/agent-template.yaml,classpath:routes/plugin-agents.yaml,classpath:routes/scripted-steps.yaml");
     }
 
     @Autowired
@@ -175,6 +175,23 @@ class PluginsTest extends PipelineTestSupport {
                 .containsEntry("maxPrice.limit", "1");
         assertThat(io.ztrade.backtest.optimize.ParameterSpace.check(Map.of("meanReversion.entryZ", "0.5:3"), parameters))
                 .singleElement().satisfies(range -> assertThat(range.name()).isEqualTo("meanReversion.entryZ"));
+    }
+
+    /** A risk rule scripted in Groovy as a bean of the route files, used by an agent there, in a backtest. */
+    @Test
+    void aScriptedRiskRuleInTheRouteFilesRefusesLikeAPlugins() {
+        String body = http.withBasicAuth("viewer", "test-viewer-password").getForObject("/api/plugins", String.class);
+        assertThat(body).contains("\"name\":\"noBuyAbove\"", "routes/ (bean noBuyAboveRule)", "\"name\":\"noBuyAbove.limit\"");
+        LocalDate today = LocalDate.now(io.ztrade.market.MarketCalendar.NEW_YORK);
+        PreparedBacktest prepared = backtests.prepare(new BacktestSpec("scripted_btc", today.minusDays(20).toString(),
+                today.minusDays(1).toString(), "synthetic", null, null, Map.of("cron", "0 0 * * * ?"), null, null, null,
+                null, null, null));
+        ReplayResult replay = engine.replay(prepared.requests().get(0).keepingRuns(), ReplayEngine.Progress.NONE);
+        List<AgentRun> buys = replay.runs().stream()
+                .filter(r -> r.decision() != null && r.decision().action() == TradeAction.BUY).toList();
+        assertThat(buys).isNotEmpty().allSatisfy(r -> assertThat(r.order()).isNull());
+        assertThat(buys).anySatisfy(r -> assertThat(r.risk().reasons())
+                .contains("noBuyAbove: scripted: price above 1.0"));
     }
 
     @Test

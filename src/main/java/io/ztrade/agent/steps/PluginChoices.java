@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each agent's chosen steps ({@link Plugins#choose}), made once per distinct settings: a live agent's, and each
- * replay's or sweep combination's (their settings differ), so a run only looks its steps up.
+ * replay's or sweep combination's (their settings differ), so a run only looks its steps up. Steps scripted in
+ * {@code routes/} are chosen again for each run, so a reload of the route files takes effect at once.
  */
 @Component
 public class PluginChoices {
@@ -34,7 +35,10 @@ public class PluginChoices {
             Map<String, String> parameters = new LinkedHashMap<>();
             agent.toParameters().forEach((name, value) -> parameters.put(name, String.valueOf(value)));
             steps = plugins.choose(agent.agentId(), agent.plugins(), parameters);
-            chosen.put(agent, steps);
+            // a scripted step is looked up again each run: a reload of routes/ may have replaced its bean
+            if (!steps.anyScripted()) {
+                chosen.put(agent, steps);
+            }
         }
         return steps;
     }
