@@ -23,8 +23,10 @@ import io.ztrade.technical.TechnicalSignal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One agent's steps, as it chose them ({@link Plugins#choose}), called through the plugin API: the run's values
@@ -48,7 +50,7 @@ public final class ChosenSteps {
         this.sentimentFeed = sentimentFeed;
         this.decisionRule = decisionRule;
         this.riskRules = List.copyOf(riskRules);
-        this.settings = new java.util.HashMap<>();
+        this.settings = new HashMap<>();
         values.forEach((name, own) -> settings.put(name, new Settings(agentId, own, agent)));
         this.calls = calls;
     }
@@ -58,7 +60,7 @@ public final class ChosenSteps {
      * default): what a backtest may override, sweep or optimise.
      */
     public Map<String, String> parameterValues() {
-        Map<String, String> values = new java.util.TreeMap<>();
+        Map<String, String> values = new TreeMap<>();
         settings.forEach((step, s) -> s.own().forEach((name, value) -> values.put(step + "." + name, String.valueOf(value))));
         return values;
     }

@@ -16,11 +16,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +49,7 @@ public class Plugins {
         this(properties, builtIn, Map::of);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public Plugins(PluginsProperties properties, List<Step> builtIn, StepSource scripted) {
         this.scripted = scripted;
         for (StepKind kind : StepKind.values()) {
@@ -97,7 +101,7 @@ public class Plugins {
             }
         } catch (PluginLoadException e) {
             throw e;
-        } catch (IOException | RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+        } catch (IOException | RuntimeException | LinkageError | ServiceConfigurationError e) {
             // ServiceConfigurationError (a listed class missing, not a step, no public no-argument constructor, or
             // its constructor threw), NoClassDefFoundError (it needs a class outside its jar and the API)
             throw new PluginLoadException("plugin jar " + file + " did not load: " + describe(e), e);
@@ -267,7 +271,7 @@ public class Plugins {
             if (step != null) {
                 return step;
             }
-            java.util.Set<String> names = new java.util.TreeSet<>(steps.get(kind).keySet());
+            Set<String> names = new TreeSet<>(steps.get(kind).keySet());
             names.addAll(scriptedNow.keySet());
             throw new PluginChoiceException(kind.parameter(), "'" + name + "' is not a " + kind.parameter()
                     + (kind == StepKind.RISK_RULE ? " rule" : "") + "; available: "
