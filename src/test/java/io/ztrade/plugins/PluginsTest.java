@@ -52,7 +52,11 @@ class PluginsTest extends PipelineTestSupport {
                     import io.ztrade.plugin.api.*;
                     public class Exploding implements Strategy {
                         public String name() { return "exploding"; }
-                        public Signal signal(Market m, Settings s) { throw new IllegalStateException("boom"); }
+                        public Signal signal(Market m, Settings s) {
+                            // counted where the test can read it (the plugin has a class loader of its own)
+                            System.setProperty("exploding.calls", String.valueOf(Integer.getInteger("exploding.calls", 0) + 1));
+                            throw new IllegalStateException("boom");
+                        }
                     }
                     """), Map.of("io.ztrade.plugin.api.Strategy", "com.example.Exploding"));
             PluginJars.plugin(work, api, DIR.resolve("own-steps.jar"), Map.of("com.example.FixedSentiment", """
@@ -196,9 +200,12 @@ class PluginsTest extends PipelineTestSupport {
 
     @Test
     void aPluginThatThrowsFailsItsRunNamingItAndTheAppGoesOn() {
+        int before = Integer.getInteger("exploding.calls", 0);
         scheduler.runNow("plugin_boom", RunTrigger.MANUAL, true);
         RunRecord failed = awaitRuns("plugin_boom", 1).get(0);
         assertThat(failed.status()).isEqualTo("FAILED");
+        // no redelivery: the same inputs would throw again (ztrade.retry redelivers other failures twice here)
+        assertThat(Integer.getInteger("exploding.calls", 0) - before).isEqualTo(1);
         assertThat(failed.error()).contains("strategy exploding (" + DIR.resolve("exploding.jar") + ") threw",
                 "IllegalStateException: boom");
         scheduler.runNow("plugin_mr", RunTrigger.MANUAL, true);
