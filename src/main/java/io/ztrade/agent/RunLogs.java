@@ -84,9 +84,15 @@ public class RunLogs implements DisposableBean {
      * it ended) closes the log and hands it to the store.
      */
     void open(Exchange exchange, AgentRun run) {
-        if (root != null && !root.isAttached(appender)) {
-            // a Spring context started or closed in this JVM reset Logback's configuration (tests, a reload)
-            root.addAppender(appender);
+        if (root != null && (!root.isAttached(appender) || !appender.isStarted())) {
+            // a Spring context started or closed in this JVM reset Logback's configuration (tests, a reload), which
+            // detaches and stops every appender of the root logger: a stopped appender takes no event
+            if (!appender.isStarted()) {
+                appender.start();
+            }
+            if (!root.isAttached(appender)) {
+                root.addAppender(appender);
+            }
         }
         open.putIfAbsent(run.runId(), new RunLog(run.runId(), run.agentId(), limits));
         MDC.put(RUN_ID, run.runId());

@@ -139,6 +139,32 @@ class RunLogsTest extends OperationsTestSupport {
                 .contains("sentiment source").contains("failed"));
     }
 
+    /**
+     * Another Spring context started in this JVM resets Logback, which detaches and stops every appender of the root
+     * logger (in a full suite every run log of the shared context was then empty): the next run still keeps its lines.
+     */
+    @Test
+    void aRunAfterLogbacksResetStillKeepsItsLines() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        List<Appender<ILoggingEvent>> runLogs = new ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(a -> {
+            if (a.getName() != null && a.getName().startsWith("ztrade-run-logs-")) {
+                runLogs.add(a);
+            }
+        });
+        assertThat(runLogs).isNotEmpty();
+        // what LoggerContext.reset() does to them (root.recursiveReset: detachAndStopAllAppenders), without taking
+        // the console's appenders and levels from the rest of the suite
+        for (Appender<ILoggingEvent> a : runLogs) {
+            a.stop();
+            root.detachAppender(a);
+        }
+
+        RunRecord run = forcedRunInItsOwnSecond("test_crypto");
+
+        assertThat(lines(run.runId(), "")).anySatisfy(l -> assertThat(l.get("message").asText()).contains("status="));
+    }
+
     @Test
     void twoRunsAtOnceKeepOnlyTheirOwnLines() {
         NotifyBuilder both = new NotifyBuilder(camelContext()).filter(e -> e.getProperty(FailedRuns.RUN_PROPERTY) != null)
