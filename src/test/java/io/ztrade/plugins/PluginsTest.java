@@ -109,6 +109,58 @@ class PluginsTest extends PipelineTestSupport {
     @Autowired
     TestRestTemplate http;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /**
+     * The console lists every step the API does, a plugin's with its jar and each declared parameter as an agent sets
+     * it, with its default and range (issue 15 item 2: shown in the console).
+     */
+    @Test
+    void theConsoleListsEachStepWithItsJarAndDeclaredParameters() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                http.withBasicAuth("viewer", "test-viewer-password").getForObject("/api/plugins", String.class));
+        org.openqa.selenium.WebDriver browser = io.ztrade.management.HeadlessChromium.start();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            browser.get("http://localhost:" + port + "/console");
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.name("username"))).sendKeys("viewer");
+            browser.findElement(org.openqa.selenium.By.name("password")).sendKeys("test-viewer-password");
+            browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.cssSelector("#plugin-steps tr[data-step=meanReversion]")));
+
+            List<String> shown = browser.findElements(org.openqa.selenium.By.cssSelector("#plugin-steps > tbody > tr"))
+                    .stream().map(row -> row.getAttribute("data-kind") + ":" + row.getAttribute("data-step")).toList();
+            List<String> listed = new java.util.ArrayList<>();
+            api.get("steps").forEach(step -> listed.add(step.get("parameter").asText() + ":" + step.get("name").asText()));
+            assertThat(shown).containsExactlyElementsOf(listed).contains("strategy:indicators", "strategy:meanReversion");
+
+            var row = browser.findElement(org.openqa.selenium.By.cssSelector("#plugin-steps tr[data-step=meanReversion]"));
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector("[data-field=file]")).getText())
+                    .isEqualTo(DIR.resolve("mean-reversion-plugin.jar").toString());
+            for (com.fasterxml.jackson.databind.JsonNode step : api.get("steps")) {
+                if (!step.get("name").asText().equals("meanReversion")) {
+                    continue;
+                }
+                assertThat(step.get("parameters")).isNotEmpty();
+                for (com.fasterxml.jackson.databind.JsonNode parameter : step.get("parameters")) {
+                    var cells = row.findElement(org.openqa.selenium.By.cssSelector(
+                            "tr[data-parameter='" + parameter.get("name").asText() + "']"));
+                    assertThat(cells.findElement(org.openqa.selenium.By.cssSelector("[data-field=default]")).getText())
+                            .isEqualTo(parameter.get("defaultValue").asText());
+                    assertThat(cells.getText()).contains(parameter.get("type").asText().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(browser.findElement(org.openqa.selenium.By.id("plugins-api")).getText())
+                    .isEqualTo("plugin API " + api.get("apiVersion").asText());
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
     void theApiListsThePluginsStepsWithVersionAndJar() {
         String body = http.withBasicAuth("viewer", "test-viewer-password").getForObject("/api/plugins", String.class);
