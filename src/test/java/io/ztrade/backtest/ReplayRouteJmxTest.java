@@ -2,23 +2,20 @@ package io.ztrade.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ztrade.PipelineTestSupport;
+import io.ztrade.management.OperationsTestSupport;
 import io.ztrade.market.MarketCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
-/** A replay's throw-away route with Camel's JMX on, as the app runs (CamelSpringBootTest turns it off by default). */
-@CamelSpringBootTest
-@DisableJmx(false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReplayRouteJmxTest extends PipelineTestSupport {
+/**
+ * A replay's throw-away route with Camel's JMX on, as the app runs: in the operations tests' context (CamelSpringBootTest
+ * turns JMX off by default, and a context cached without it would be reused).
+ */
+class ReplayRouteJmxTest extends OperationsTestSupport {
 
     @Autowired
     ReplayEngine engine;
