@@ -43,7 +43,9 @@ class ZtradeBench {
         out.append("# Ztrade benchmarks\n\nmachine: ").append(cpu).append(QUICK ? " (quick mode)" : "").append(load("start"))
                 .append("\n\n");
         stages();
-        out.append(new ReplayTables(context).tables()).append("machine").append(load("end of the replay tables")).append("\n\n");
+        out.append(new ReplayTables(context).tables())
+                .append(String.format(Locale.ROOT, "Load average at the end of the replay tables: %.1f%n%n",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         agentsPerNode();
         Files.createDirectories(BENCH_DIR);
         Files.writeString(BENCH_DIR.resolve("benchmarks.md"), out);
