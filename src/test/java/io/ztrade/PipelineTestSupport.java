@@ -116,6 +116,23 @@ public abstract class PipelineTestSupport {
     }
 
     /**
+     * A FILLED run of the agent: a forced run's own, or, once risk refuses that buy because the context's earlier
+     * tests have bought up to the agent's {@code maxPositionValue} (the simulator's account lives as long as the
+     * context), the latest of those earlier fills. Either way a test finds a fill without depending on how many tests
+     * bought before it.
+     */
+    protected RunRecord filledRunOf(String agentId) {
+        RunRecord run = forcedRunInItsOwnSecond(agentId);
+        if ("FILLED".equals(run.status())) {
+            return run;
+        }
+        assertThat(run.status()).as("the forced run of %s: %s", agentId, run.riskReasons()).isEqualTo("REJECTED_BY_RISK");
+        assertThat(run.riskReasons()).contains("exceeds maxPositionValue");
+        return store.latest(agentId, 1000).stream().filter(r -> "FILLED".equals(r.status())).findFirst()
+                .orElseThrow(() -> new AssertionError(agentId + " is at its position limit with no fill recorded"));
+    }
+
+    /**
      * Matches once {@code count} runs of the agent have been through {@code direct:recordRun} (the performance
      * wireTap's target; its exchange carries the run in {@link FailedRuns#RUN_PROPERTY}): written, or journalled.
      * Create it before the runs start.

@@ -35,7 +35,7 @@ public class AgentCatalog implements ModelLifecycleStrategy {
      * or drop out of the agents. A name the template no longer declares is simply unknown there.
      */
     public static final Set<String> WIRING_PARAMETERS = Set.of("trigger", "marketDataUri", "orderUri", "recordUri",
-            "runLog", "errorHandling", "analysesExecutor", "recordsExecutor", "analysesParallel", "tradingBreaker");
+            "runLog", "errorHandling", "analysesExecutor", "recordsExecutor", "tradingBreaker");
 
     /**
      * The step beans the template names {@code "{{name:name}}"} (routes/agent-template.yaml points here): the live

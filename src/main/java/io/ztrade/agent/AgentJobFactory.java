@@ -1,5 +1,7 @@
 package io.ztrade.agent;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.quartz.CamelJob;
@@ -8,6 +10,7 @@ import org.apache.camel.component.quartz.QuartzConstants;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.component.quartz.StatefulCamelJob;
 import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spi.NormalizedEndpointUri;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -32,45 +35,68 @@ import org.springframework.context.annotation.Configuration;
 public final class AgentJobFactory implements JobFactory {
 
     private final JobFactory others = new PropertySettingJobFactory();
+    /**
+     * Each stored URI's key in Camel's endpoint registry, made once: Camel's {@code hasEndpoint(String)} normalizes
+     * the URI (parses and sorts its query) on every call, a fifth of a fire's own work. A stored URI is plain text
+     * (no placeholders), so its key never changes; the endpoint is still looked up, and checked, on every fire.
+     */
+    private final Map<String, NormalizedEndpointUri> keys = new ConcurrentHashMap<>();
 
     @Override
     public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
         Class<? extends Job> type = bundle.getJobDetail().getJobClass();
         if (type == StatefulCamelJob.class) {
-            return new StatefulAgentJob();
+            return new StatefulAgentJob(this);
         }
         if (type == CamelJob.class) {
-            return new AgentJob();
+            return new AgentJob(this);
         }
         return others.newJob(bundle, scheduler);
     }
 
     /** The quartz endpoint of the firing trigger, found by the URI in its job data; null when that does not match. */
     static QuartzEndpoint byStoredUri(CamelContext camel, String uri, TriggerKey firing) {
-        Endpoint endpoint = uri == null ? null : camel.hasEndpoint(uri);
+        return new AgentJobFactory().endpoint(camel, uri, firing);
+    }
+
+    QuartzEndpoint endpoint(CamelContext camel, String uri, TriggerKey firing) {
+        Endpoint endpoint = uri == null ? null : camel.getCamelContextExtension()
+                .hasEndpoint(keys.computeIfAbsent(uri, camel.getCamelContextExtension()::normalizeUri));
         if (endpoint instanceof QuartzEndpoint quartz && firing.equals(quartz.getTriggerKey())) {
             return quartz;
         }
         return null;
     }
 
-    private static QuartzEndpoint byStoredUri(CamelContext camel, JobExecutionContext fire) {
-        return byStoredUri(camel, fire.getMergedJobDataMap().getString(QuartzConstants.QUARTZ_ENDPOINT_URI),
+    private QuartzEndpoint byStoredUri(CamelContext camel, JobExecutionContext fire) {
+        return endpoint(camel, fire.getMergedJobDataMap().getString(QuartzConstants.QUARTZ_ENDPOINT_URI),
                 fire.getTrigger().getKey());
     }
 
     static final class AgentJob extends CamelJob {
+        private final AgentJobFactory factory;
+
+        AgentJob(AgentJobFactory factory) {
+            this.factory = factory;
+        }
+
         @Override
         protected QuartzEndpoint lookupQuartzEndpoint(CamelContext camel, JobExecutionContext fire) throws JobExecutionException {
-            QuartzEndpoint endpoint = byStoredUri(camel, fire);
+            QuartzEndpoint endpoint = factory.byStoredUri(camel, fire);
             return endpoint != null ? endpoint : super.lookupQuartzEndpoint(camel, fire);
         }
     }
 
     static final class StatefulAgentJob extends StatefulCamelJob {
+        private final AgentJobFactory factory;
+
+        StatefulAgentJob(AgentJobFactory factory) {
+            this.factory = factory;
+        }
+
         @Override
         protected QuartzEndpoint lookupQuartzEndpoint(CamelContext camel, JobExecutionContext fire) throws JobExecutionException {
-            QuartzEndpoint endpoint = byStoredUri(camel, fire);
+            QuartzEndpoint endpoint = factory.byStoredUri(camel, fire);
             return endpoint != null ? endpoint : super.lookupQuartzEndpoint(camel, fire);
         }
     }

@@ -2,7 +2,9 @@ package io.ztrade.agent;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ContextEvents;
 import org.apache.camel.FailedToStartRouteException;
@@ -62,32 +64,47 @@ public class AgentsCamelContext extends SpringBootCamelContext {
         }
     }
 
-    /** Camel's model adds them one by one, past this context: one by one here, through the method below. */
+    /**
+     * Camel's model adds them one by one, past this context: here each is made against an empty model, the model's
+     * other routes (those loaded before and those of this batch) set aside for the whole batch and put back in order,
+     * so a route costs the same whatever the number of routes before it.
+     */
     @Override
     public void addRouteFromTemplatedRoutes(Collection<TemplatedRouteDefinition> templated) throws Exception {
-        for (TemplatedRouteDefinition route : templated) {
-            addRouteFromTemplatedRoute(route);
+        if (!(isNew() || isBuild())) {
+            for (TemplatedRouteDefinition route : templated) {
+                super.addRouteFromTemplatedRoute(route);
+            }
+            return;
+        }
+        List<RouteDefinition> model = getRouteDefinitions();
+        List<RouteDefinition> aside = new ArrayList<>(model);
+        Set<String> ids = new HashSet<>();
+        aside.forEach(route -> ids.add(route.getRouteId()));
+        model.clear();
+        try {
+            for (TemplatedRouteDefinition route : templated) {
+                if (route.getRouteId() == null || ids.contains(route.getRouteId())) {
+                    // Camel's own path, against the whole model (a route that replaces one of the same id)
+                    model.addAll(aside);
+                    aside.clear();
+                }
+                super.addRouteFromTemplatedRoute(route);
+                aside.addAll(model);
+                model.forEach(added -> ids.add(added.getRouteId()));
+                model.clear();
+            }
+        } finally {
+            List<RouteDefinition> added = new ArrayList<>(model);
+            model.clear();
+            model.addAll(aside);
+            model.addAll(added);
         }
     }
 
     @Override
     public void addRouteFromTemplatedRoute(TemplatedRouteDefinition templated) throws Exception {
-        if (!(isNew() || isBuild()) || templated.getRouteId() == null || getRouteDefinition(templated.getRouteId()) != null) {
-            super.addRouteFromTemplatedRoute(templated);
-            return;
-        }
-        // Camel checks the new route against the model's routes: let it see none, then put them back in order
-        List<RouteDefinition> model = getRouteDefinitions();
-        List<RouteDefinition> before = new ArrayList<>(model);
-        model.clear();
-        try {
-            super.addRouteFromTemplatedRoute(templated);
-        } finally {
-            List<RouteDefinition> added = new ArrayList<>(model);
-            model.clear();
-            model.addAll(before);
-            model.addAll(added);
-        }
+        addRouteFromTemplatedRoutes(List.of(templated));
     }
 
     /** Replaces camel-spring-boot's context bean (CamelAutoConfiguration#camelContext), wired the same way. */

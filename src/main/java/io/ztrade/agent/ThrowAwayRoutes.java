@@ -137,15 +137,12 @@ public class ThrowAwayRoutes {
         }
 
         /**
-         * The analyses (one after the other) and the record run on the caller's thread (a replay's: thousands of runs a second, one after
+         * The analyses and the record run on the caller's thread (a replay's: thousands of runs a second, one after
          * the other, where a hand-off to the agents' pools and back would cost more than the run's own work).
          */
         public Spec onCallerThread() {
             parameters.put("analysesExecutor", AgentThreadPools.CALLER_RUNS);
             parameters.put("recordsExecutor", AgentThreadPools.CALLER_RUNS);
-            // the analyses one after the other: a parallel multicast over the caller-runs executor still pays for its
-            // hand-out and completion bookkeeping (about a tenth of a replayed run's CPU samples)
-            parameters.put("analysesParallel", "false");
             return this;
         }
 

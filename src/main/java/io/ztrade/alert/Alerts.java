@@ -7,6 +7,7 @@ import io.ztrade.broker.ClientOrderIdCollisionException;
 import io.ztrade.provider.SecretMasker;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,9 @@ public class Alerts {
 
     Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock,
            UnaryOperator<String> masker) {
-        this.channels = List.copyOf(channels);
+        // the panel's database last: in a records-database outage (when alerts are most likely) its wait for a
+        // connection must not hold back email, webhook and Telegram
+        this.channels = channels.stream().sorted(Comparator.comparing(channel -> channel instanceof RecentAlerts)).toList();
         this.properties = properties;
         this.registry = registry;
         this.clock = clock;
@@ -119,7 +122,13 @@ public class Alerts {
                 + " quiet period of " + properties.quietPeriod() + ")";
         Alert alert = new Alert(kind, subject, body, now);
         for (AlertChannel channel : channels) {
-            channel.send(alert);
+            try {
+                channel.send(alert);
+            } catch (RuntimeException e) {
+                // a channel should log its own failure; one that throws anyway must not keep the others from sending
+                LOG.error("Alert channel {} failed for '{}': {}", channel.name(), subject,
+                        masker.apply(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
         }
         counted(kind, "sent");
         return true;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class DeskStateStore {
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** Pauses and resumes stored through this store: a reader of {@link #pausedAgents()} re-reads after one. */
+    private final AtomicLong pauseWrites = new AtomicLong();
 
     public DeskStateStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -132,11 +135,22 @@ public class DeskStateStore {
                             .addValue("at", Timestamp.from(Instant.now())));
         } catch (DuplicateKeyException already) {
             // paused already: the first pause's time stays
+        } finally {
+            pauseWrites.incrementAndGet();
         }
     }
 
     public void resume(String agentId) {
-        jdbc.update("DELETE FROM agent_pauses WHERE agent_id = :id", new MapSqlParameterSource("id", agentId));
+        try {
+            jdbc.update("DELETE FROM agent_pauses WHERE agent_id = :id", new MapSqlParameterSource("id", agentId));
+        } finally {
+            pauseWrites.incrementAndGet();
+        }
+    }
+
+    /** How many pauses and resumes were stored through this store (on this node) so far. */
+    public long pauseWrites() {
+        return pauseWrites.get();
     }
 
     private static MapSqlParameterSource values(ModeSetting setting) {

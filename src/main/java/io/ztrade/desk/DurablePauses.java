@@ -33,10 +33,12 @@ class DurablePauses implements ExtendedStartupListener {
     private static final Logger LOG = LoggerFactory.getLogger(DurablePauses.class);
 
     private final DeskStateStore store;
+    private final PausedAgents pausedAgents;
     private final AgentScheduler scheduler;
 
     DurablePauses(DeskStateStore store, AgentScheduler scheduler, CamelContext camel) throws Exception {
         this.store = store;
+        this.pausedAgents = new PausedAgents(store);
         this.scheduler = scheduler;
         camel.addStartupListener(this);
     }
@@ -90,7 +92,7 @@ class DurablePauses implements ExtendedStartupListener {
                 return false;
             }
             try {
-                if (!store.paused(agentId)) {
+                if (!pausedAgents.paused(agentId)) {
                     return false;
                 }
             } catch (RuntimeException e) {

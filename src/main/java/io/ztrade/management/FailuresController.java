@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/failures?limit=20}: what failed and why, for the console's first screen. The latest runs that
  * ended FAILED, INTERRUPTED or REJECTED_BY_BROKER with their error (secrets were masked when recorded), how many of
- * each agent's runs failed in the last 24 hours, and the alerts this node sent (breakers, kill switch, failed runs).
+ * each agent's runs failed in the last 24 hours, and the alerts sent by any node (breakers, kill switch, failed runs).
  */
 @RestController
 class FailuresController {

@@ -1,10 +1,14 @@
 package io.ztrade.portfolio;
 
 import io.ztrade.agent.AgentCatalog;
+import io.ztrade.agent.PlainText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,9 +34,11 @@ class PortfolioController {
         this.catalog = catalog;
     }
 
+    /** JSON, or the tables of {@code bin/ztrade portfolio} when the request asks for text ({@link PlainText}). */
     @GetMapping
-    PortfolioView portfolio() {
-        return portfolios.view();
+    ResponseEntity<?> portfolio(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        PortfolioView view = portfolios.view();
+        return PlainText.wanted(accept) ? PlainText.answer(PortfolioText.of(view)) : ResponseEntity.ok(view);
     }
 
     @GetMapping("/equity")

@@ -26,16 +26,33 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "ztrade.quartz.clustered", havingValue = "true")
 class QuartzClusterConfiguration {
 
+    /**
+     * How many due triggers the scheduler takes per acquisition: as many as there are worker threads, so the agents
+     * firing at the same second (a minute's cron) cost one locked acquisition per pool-full rather than one each, and
+     * in memory one pass of the scheduler thread per pool-full. Quartz's default is 1. With the JDBC store it needs
+     * {@code acquireTriggersWithinLock}; a node takes at most a pool-full at once, so the nodes still share a fire time.
+     */
+    static final String BATCH = "org.quartz.scheduler.batchTriggerAcquisitionMaxCount";
+
     @Bean(destroyMethod = "")
     Scheduler ztradeQuartzScheduler(DataSource dataSource, QuartzClusterProperties settings) throws SchedulerException {
         // one name per application context, so two nodes in one JVM (tests) never share a pool or a scheduler
         String dataSourceName = "ztrade-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PooledConnections(dataSource));
+        Scheduler scheduler = new StdSchedulerFactory(properties(settings, dataSourceName)).getScheduler();
+        // not the JVM-wide repository: the next context in this JVM gets its own scheduler, as another node would
+        SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
+        return scheduler;
+    }
+
+    /** The clustered scheduler's quartz.properties, its job store on the connection provider of that name. */
+    static Properties properties(QuartzClusterProperties settings, String dataSourceName) {
         Properties quartz = new Properties();
         quartz.setProperty("org.quartz.scheduler.instanceName", settings.instanceName());
         quartz.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         quartz.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount()));
+        quartz.setProperty(BATCH, Integer.toString(settings.threadCount()));
         quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         quartz.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
@@ -47,10 +64,7 @@ class QuartzClusterConfiguration {
         // job data as strings only: what one node stores, any other node (or version) can read
         quartz.setProperty("org.quartz.jobStore.useProperties", "true");
         quartz.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-        Scheduler scheduler = new StdSchedulerFactory(quartz).getScheduler();
-        // not the JVM-wide repository: the next context in this JVM gets its own scheduler, as another node would
-        SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
-        return scheduler;
+        return quartz;
     }
 
     /**

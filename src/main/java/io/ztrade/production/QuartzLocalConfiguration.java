@@ -22,18 +22,22 @@ class QuartzLocalConfiguration {
         return ComponentCustomizer.forType(QuartzComponent.class, quartz -> quartz.setProperties(properties(settings)));
     }
 
-    /** Quartz's quartz.properties, with the thread count and the misfire threshold from {@code ztrade.quartz}. */
+    /**
+     * Quartz's quartz.properties, with the thread count and the misfire threshold from {@code ztrade.quartz}, and the
+     * triggers due at once acquired in batches that fill the pool ({@link QuartzClusterConfiguration#BATCH}).
+     */
     static Map<String, Object> properties(QuartzClusterProperties settings) {
-        return Map.of(
-                "org.quartz.scheduler.instanceName", settings.instanceName(),
-                "org.quartz.scheduler.rmi.export", "false",
-                "org.quartz.scheduler.rmi.proxy", "false",
-                "org.quartz.scheduler.wrapJobExecutionInUserTransaction", "false",
-                "org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool",
-                "org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount()),
-                "org.quartz.threadPool.threadPriority", "5",
-                "org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true",
-                "org.quartz.jobStore.misfireThreshold", Long.toString(settings.misfireThreshold().toMillis()),
-                "org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        return Map.ofEntries(
+                Map.entry("org.quartz.scheduler.instanceName", settings.instanceName()),
+                Map.entry("org.quartz.scheduler.rmi.export", "false"),
+                Map.entry("org.quartz.scheduler.rmi.proxy", "false"),
+                Map.entry("org.quartz.scheduler.wrapJobExecutionInUserTransaction", "false"),
+                Map.entry(QuartzClusterConfiguration.BATCH, Integer.toString(settings.threadCount())),
+                Map.entry("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool"),
+                Map.entry("org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount())),
+                Map.entry("org.quartz.threadPool.threadPriority", "5"),
+                Map.entry("org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true"),
+                Map.entry("org.quartz.jobStore.misfireThreshold", Long.toString(settings.misfireThreshold().toMillis())),
+                Map.entry("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore"));
     }
 }

@@ -24,7 +24,7 @@ class AlertsTest {
         public void send(Alert alert) {
             sent.add(alert);
         }
-    }), new AlertProperties(Duration.ofMinutes(15), null, null), new SimpleMeterRegistry(), clock, text -> text.replace("s3cret", "***"));
+    }), new AlertProperties(Duration.ofMinutes(15), null, null, null), new SimpleMeterRegistry(), clock, text -> text.replace("s3cret", "***"));
 
     @Test
     void anOutageSendsOneAlertPerQuietPeriodAndTheNextSaysHowManyWereHeldBack() {
@@ -56,5 +56,65 @@ class AlertsTest {
 
         assertThat(sent).extracting(Alert::subject).containsExactly("s", "Ztrade: circuit breaker alpaca-data OPEN",
                 "Ztrade: kill switch ON");
+    }
+
+    @Test
+    void aChannelThatThrowsKeepsNoOtherChannelFromSending() {
+        List<Alert> received = new ArrayList<>();
+        Alerts twoChannels = new Alerts(List.of(new AlertChannel() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void send(Alert alert) {
+                throw new IllegalStateException("cannot reach https://example.invalid/s3cret");
+            }
+        }, new AlertChannel() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public void send(Alert alert) {
+                received.add(alert);
+            }
+        }), new AlertProperties(Duration.ofMinutes(15), null, null, null), new SimpleMeterRegistry(), clock,
+                text -> text.replace("s3cret", "***"));
+
+        assertThat(twoChannels.raise("run-failed", "s", "first")).isTrue();
+
+        assertThat(received).extracting(Alert::text).containsExactly("first");
+        assertThat(twoChannels.count("run-failed", "sent")).isEqualTo(1);
+    }
+
+    @Test
+    void theOutsideChannelsSendBeforeThePanelsDatabaseIsWritten() {
+        List<String> order = new ArrayList<>();
+        RecentAlerts panel = new RecentAlerts(null) {
+            @Override
+            public void send(Alert alert) {
+                order.add(name());
+            }
+        };
+        AlertChannel webhook = new AlertChannel() {
+            @Override
+            public String name() {
+                return "webhook";
+            }
+
+            @Override
+            public void send(Alert alert) {
+                order.add(name());
+            }
+        };
+        Alerts panelFirst = new Alerts(List.of(panel, webhook), new AlertProperties(Duration.ofMinutes(15), null, null,
+                null), new SimpleMeterRegistry(), clock, text -> text);
+
+        panelFirst.raise("run-failed", "s", "first");
+
+        assertThat(order).containsExactly("webhook", "console");
     }
 }

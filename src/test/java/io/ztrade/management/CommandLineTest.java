@@ -165,6 +165,12 @@ class CommandLineTest extends OperationsTestSupport {
         Result agents = ztrade("viewer", VIEWER_PASSWORD, "agents");
         assertThat(agents.text()).startsWith("AGENT").containsPattern("(?m)^test_crypto +BTC/USD +crypto +0 0 0 1 1 \\? 2099 +2099-01-01 00:00:00");
 
+        Result portfolio = ztrade("viewer", VIEWER_PASSWORD, "portfolio");
+        assertThat(portfolio.exit()).as(portfolio.err()).isZero();
+        assertThat(portfolio.text()).containsPattern("(?m)^desk equity +[0-9]").containsPattern("(?m)^AGENT +SYMBOL +QTY")
+                .containsPattern("(?m)^test_crypto +BTC/USD ");
+        assertThat(ztrade("viewer", VIEWER_PASSWORD, "portfolio", "--json").out()).startsWith("{\"at\":");
+
         Result positions = ztrade("viewer", VIEWER_PASSWORD, "positions");
         assertThat(positions.exit()).as(positions.err()).isZero();
         // what earlier runs of this context bought (the simulator's account lives as long as the context): the table

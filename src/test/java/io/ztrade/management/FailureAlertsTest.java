@@ -1,6 +1,8 @@
 package io.ztrade.management;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +67,11 @@ class FailureAlertsTest extends OperationsTestSupport {
                 .doesNotContain(SECRET);
         WEBHOOK.verify(1, postRequestedFor(urlEqualTo("/hooks/desk")).withRequestBody(containing("run FAILED")));
         WEBHOOK.verify(0, postRequestedFor(urlEqualTo("/hooks/desk")).withRequestBody(containing(SECRET)));
+        // Telegram keeps the same quiet period: one message, to the configured chat
+        TELEGRAM.verify(1, postRequestedFor(urlEqualTo(TELEGRAM_SEND)).withRequestBody(containing("run FAILED")));
+        TELEGRAM.verify(1, postRequestedFor(urlEqualTo(TELEGRAM_SEND)).withRequestBody(containing("run FAILED"))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(TELEGRAM_CHAT))));
+        TELEGRAM.verify(0, postRequestedFor(urlEqualTo(TELEGRAM_SEND)).withRequestBody(containing(SECRET)));
     }
 
     private boolean aboutAFailedRun(MimeMessage message) {

@@ -107,12 +107,14 @@ class RunLogsBrowserTest extends OperationsTestSupport {
         assertThat(browser.findElement(By.id("run-log-state")).getText()).contains("in risk");
         assertThat(browser.findElement(By.id("run-log-lines")).getText()).contains("risk KILL_SWITCH BUY of BTC/USD");
         new Select(browser.findElement(By.id("run-log-step"))).selectByValue("");
+        // every step's lines again once the console has fetched them (until then it shows risk's alone)
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(retry));
 
         // a phone: every line within the screen, the long retry line wrapped, not cut and not scrolled sideways
         browser.manage().window().setSize(new Dimension(390, 844));
         wait(5).until(driver -> width() <= 390);
-        WebElement message = browser.findElement(By.xpath("(//div[@id='run-log-lines']/div[@data-step='marketData'"
-                + " and @data-level='WARN'])[1]/span[@class='log-message']"));
+        WebElement message = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "(//div[@id='run-log-lines']/div[@data-step='marketData' and @data-level='WARN'])[1]/span[@class='log-message']")));
         assertThat(rightEdge("run-log-lines")).isLessThanOrEqualTo(width());
         assertThat(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth;", message)).intValue()).isZero();
         assertThat(message.getSize().getHeight()).as("wrapped over several lines").isGreaterThan(3 * 12);

@@ -39,8 +39,7 @@ class PortfolioApiTest extends OperationsTestSupport {
 
     @Test
     void aViewerReadsTheBrokersPositionAccountAndTodaysFillWithoutAnySecret() {
-        operator().postForEntity("/api/agents/test_crypto/runs?force=true", null, JsonNode.class);
-        String clientOrderId = awaitRun("test_crypto", r -> "FILLED".equals(r.status())).clientOrderId();
+        String clientOrderId = filledRunOf("test_crypto").clientOrderId();
         BigDecimal held = ((BrokerOrders) broker).positions().stream().filter(p -> p.symbol().equals("BTCUSD"))
                 .map(Position::qty).findFirst().orElseThrow();
 
@@ -63,6 +62,31 @@ class PortfolioApiTest extends OperationsTestSupport {
                 .isEqualByComparingTo(desk.get("todayPnl").decimalValue());
         assertThat(portfolio.get("broker").get("reachable").asBoolean()).isTrue();
         assertThat(fill(portfolio, clientOrderId).get("agentId").asText()).isEqualTo("test_crypto");
+    }
+
+    /** bin/ztrade portfolio's table says what the JSON says: the desk's cash and equity, the agent's position. */
+    @Test
+    void sentAcceptTextPlainThePortfolioIsATableOfTheSameFigures() {
+        filledRunOf("test_crypto");
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.set(org.springframework.http.HttpHeaders.ACCEPT, "text/plain");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent(viewer().getForObject("/api/portfolio", JsonNode.class),
+                "test_crypto").get("qty").decimalValue().signum() != 0);
+        ResponseEntity<String> text = viewer().exchange("/api/portfolio", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class);
+        JsonNode json = viewer().getForObject("/api/portfolio", JsonNode.class);
+
+        assertThat(text.getHeaders().getContentType().toString()).startsWith("text/plain");
+        assertThat(text.getBody()).startsWith("broker read ").doesNotContain(SECRET)
+                .containsPattern("(?m)^desk equity +" + json.get("desk").get("equity").decimalValue()
+                        .setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString().replace(".", "\\.") + " +today +[+-]")
+                .containsPattern("(?m)^cash +" + json.get("desk").get("cash").decimalValue()
+                        .setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString().replace(".", "\\.") + " ")
+                .containsPattern("(?m)^AGENT +SYMBOL +QTY +AVG ENTRY +PRICE +VALUE +UNREALIZED +REALIZED +TODAY +ORDERS TODAY$");
+        JsonNode crypto = agent(json, "test_crypto");
+        assertThat(text.getBody()).containsPattern("(?m)^test_crypto +BTC/USD +" + crypto.get("qty").decimalValue()
+                .stripTrailingZeros().toPlainString().replace(".", "\\.") + " .* " + crypto.get("ordersToday").asInt() + "/20");
     }
 
     @Test

@@ -8,7 +8,10 @@ import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory scheduler takes its worker threads from ztrade.quartz.thread-count (camel-quartz has no such option). */
+/**
+ * The in-memory scheduler takes its worker threads from ztrade.quartz.thread-count (camel-quartz has no such option);
+ * both schedulers take the triggers due at once a pool-full at a time.
+ */
 class QuartzLocalConfigurationTest {
 
     @Test
@@ -29,7 +32,19 @@ class QuartzLocalConfigurationTest {
 
             assertThat(quartz.getScheduler().getMetaData().getThreadPoolSize()).isEqualTo(3);
             assertThat(quartz.getScheduler().getMetaData().isJobStoreClustered()).isFalse();
-            assertThat(quartz.getProperties()).containsEntry("org.quartz.jobStore.misfireThreshold", "45000");
+            assertThat(quartz.getProperties()).containsEntry("org.quartz.jobStore.misfireThreshold", "45000")
+                    // the triggers due at once taken a pool-full at a time, not one by one
+                    .containsEntry("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "3");
         }
+    }
+
+    @Test
+    void theClusteredSchedulerTakesThePoolFullOfDueTriggersInOneLockedAcquisition() {
+        QuartzClusterProperties settings = new QuartzClusterProperties(true, "ztrade", Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 4);
+        assertThat(QuartzClusterConfiguration.properties(settings, "pool"))
+                .containsEntry("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "4")
+                // Quartz's condition for batches from the JDBC store
+                .containsEntry("org.quartz.jobStore.acquireTriggersWithinLock", "true");
     }
 }

@@ -48,7 +48,8 @@ class SecretMaskerTest {
         assertThat(secretPropertiesByEnvName()).containsEntry("REDDIT_CLIENT_SECRET", "ztrade.reddit.client-secret")
                 .containsEntry("COINGECKO_API_KEY", "ztrade.coingecko.api-key")
                 .containsEntry("ALPACA_SECRET_KEY", "ztrade.alpaca.secret-key")
-                .containsEntry("ZTRADE_SMTP_PASSWORD", "ztrade.alerts.email.password");
+                .containsEntry("ZTRADE_SMTP_PASSWORD", "ztrade.alerts.email.password")
+                .containsEntry("ZTRADE_ALERT_TELEGRAM_BOT_TOKEN", "ztrade.alerts.telegram.bot-token");
     }
 
     @Test

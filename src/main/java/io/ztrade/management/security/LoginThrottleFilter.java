@@ -33,9 +33,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     private static final RequestMatcher LOGIN_FORM = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     private final LoginThrottle throttle;
+    private final LoginPage page;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    LoginThrottleFilter(LoginThrottle throttle, LoginPage page) {
         this.throttle = throttle;
+        this.page = page;
     }
 
     @Override
@@ -52,6 +54,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 LoginAttempts.escape(username), LoginAttempts.escape(request.getRemoteAddr()), seconds);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(seconds));
+        String accept = request.getHeader("Accept");
+        if (LOGIN_FORM.matches(request) && accept != null && accept.contains("text/html")) {
+            // a browser's form: the login page again, saying why and for how long (still 429 with Retry-After)
+            response.setContentType("text/html");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(page.html(request, "Too many failed logins for this user or from this address;"
+                    + " try again in " + seconds + " s.", true));
+            return;
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"too many failed logins"

@@ -4,6 +4,8 @@ import io.ztrade.provider.SimulatorToken;
 import io.ztrade.simulator.SimulatorGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,14 +46,16 @@ import org.springframework.util.StringUtils;
  * loosens a mode; what
  * each may do through Jolokia and Hawtio is {@link JolokiaPolicy}'s.
  * <p>
- * Browsers log in with a form and a session, and every change they send carries the CSRF token (cookie
+ * Browsers log in with {@link LoginPage}'s form (local users, then LDAP when {@link LdapProperties} has a URL) or
+ * through an OpenID Connect provider ({@link OidcLogin}); an SSO user gets the one role authority a local user of
+ * that role has, so every rule below holds for both alike. Browsers keep a session, and every change they send carries the CSRF token (cookie
  * {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}, as Hawtio and the runs console send it). Scripts such as
  * {@code bin/ztrade} send HTTP Basic credentials on each call instead; a 401 never asks a browser for Basic
  * credentials, so a browser never sends them by itself, and such calls need no CSRF token.
  */
 @Configuration
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, LdapProperties.class})
 class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.ztrade.security");
@@ -69,9 +77,30 @@ class SecurityConfiguration {
 
     /** One chain, read top to bottom as the access policy; its length is the policy's, so it is not split. */
     @Bean
-    SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle,
-                                       Environment environment, ObjectProvider<SimulatorToken> simulatorToken)
+    SecurityFilterChain ztradeSecurity(HttpSecurity http, LoginThrottle loginThrottle, LoginPage loginPage,
+                                       Environment environment, ObjectProvider<SimulatorToken> simulatorToken,
+                                       InMemoryUserDetailsManager users, PasswordEncoder encoder, LdapProperties ldap,
+                                       ObjectProvider<OidcProperties> oidcLogin, AuthenticationEventPublisher loginEvents)
             throws Exception {
+        // form and HTTP Basic logins: local users first, then the directory when LDAP is on; every outcome is
+        // published (LoginAttempts counts and audits it)
+        DaoAuthenticationProvider local = new DaoAuthenticationProvider(encoder);
+        local.setUserDetailsService(users);
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(local));
+        if (ldap.enabled()) {
+            providers.add(LdapLogin.provider(ldap));
+            LOG.info("LDAP login on: {} (users {}), groups under {}", ldap.url(),
+                    ldap.userDnPattern().isBlank() ? ldap.userSearchFilter() : ldap.userDnPattern(), ldap.groupSearchBase());
+        }
+        // OpenID Connect: the provider's answer (the code) completed here, its roles claim mapped (OidcLogin)
+        OidcProperties oidc = oidcLogin.getIfAvailable();
+        if (oidc != null && oidc.enabled()) {
+            providers.add(OidcLogin.provider(oidc));
+            http.oauth2Login(sso -> sso.loginPage("/login").defaultSuccessUrl("/console", false).failureUrl("/login?error"));
+        }
+        ProviderManager logins = new ProviderManager(providers);
+        logins.setAuthenticationEventPublisher(loginEvents);
+        http.authenticationManager(logins);
         // the simulator's paths, one matcher for the rule and its guard; absent (401/404) when the simulator is off
         RequestMatcher simulatorPaths = PathPatternRequestMatcher.withDefaults().matcher("/simulator/**");
         SimulatorToken simulator = simulatorToken.getIfAvailable();
@@ -106,7 +135,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/hawtio", "/actuator/hawtio/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .formLogin(form -> form.defaultSuccessUrl("/console", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf
@@ -115,7 +144,7 @@ class SecurityConfiguration {
                         // scripts that authenticate every call
                         .ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials))
                 // a login attempt in back-off is refused before any password check (form and HTTP Basic)
-                .addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(loginThrottle, loginPage), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> !acceptsHtml(request)));
         return http.build();
@@ -148,7 +177,13 @@ class SecurityConfiguration {
         @Override
         public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
             String header = request.getHeader(csrfToken.getHeaderName());
-            return (StringUtils.hasText(header) ? plain : xor).resolveCsrfTokenValue(request, csrfToken);
+            if (StringUtils.hasText(header)) {
+                return plain.resolveCsrfTokenValue(request, csrfToken);
+            }
+            // a form field holds the masked token (the login page's), or the raw one copied from the cookie by a
+            // page's script (the console's log-out form); either is a value only a page of this site can read
+            String masked = xor.resolveCsrfTokenValue(request, csrfToken);
+            return masked != null ? masked : plain.resolveCsrfTokenValue(request, csrfToken);
         }
     }
 }
