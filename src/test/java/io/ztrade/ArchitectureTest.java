@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     static final String[] STAGES = {"io.ztrade.market..", "io.ztrade.sentiment..", "io.ztrade.technical..",
-        "io.ztrade.decision..", "io.ztrade.risk..", "io.ztrade.broker.."};
+        "io.ztrade.decision..", "io.ztrade.risk..", "io.ztrade.broker..", "io.ztrade.plugins.."};
 
     static final String[] APPLICATION = {"io.ztrade.management..", "io.ztrade.backtest..", "io.ztrade.production..",
         "io.ztrade.desk..", "io.ztrade.reconcile..", "io.ztrade.records..", "io.ztrade.alert..", "io.ztrade.simulator..",
@@ -29,6 +29,8 @@ class ArchitectureTest {
 
     static final String AGENT = "io.ztrade.agent..";
     static final String PROVIDER = "io.ztrade.provider..";
+    /** The plugin API (ztrade-plugin-api/, #15): under every layer, it depends on nothing of Ztrade's. */
+    static final String PLUGIN_API = "io.ztrade.plugin.api..";
 
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -46,6 +48,7 @@ class ArchitectureTest {
                 .layer("Agent").definedBy(AGENT)
                 .layer("Stages").definedBy(STAGES)
                 .layer("Provider").definedBy(PROVIDER)
+                .layer("PluginApi").definedBy(PLUGIN_API)
                 .whereLayer("Application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Agent").mayOnlyBeAccessedByLayers("Application")
                 .whereLayer("Stages").mayOnlyBeAccessedByLayers("Application", "Agent")
@@ -58,7 +61,7 @@ class ArchitectureTest {
     void everyPackageHasItsLayer() {
         // the top-level package names of the layers above: io.ztrade.desk.. -> desk
         java.util.Set<String> layered = java.util.stream.Stream.of(APPLICATION, STAGES,
-                        new String[] {AGENT, PROVIDER})
+                        new String[] {AGENT, PROVIDER, "io.ztrade.plugin.."})
                 .flatMap(java.util.Arrays::stream)
                 .map(pattern -> pattern.substring("io.ztrade.".length(), pattern.length() - "..".length()))
                 .collect(java.util.stream.Collectors.toSet());
@@ -82,6 +85,14 @@ class ArchitectureTest {
     void stageInterfacesAreFreeOfSpringAndCamel() {
         classes().that().resideInAnyPackage(STAGES).and().areInterfaces()
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..", "org.apache.camel..")
+                .check(MAIN);
+    }
+
+    /** The plugin API is plain Java: a plugin compiles against it alone (ztrade-plugin-api/pom.xml has no dependency). */
+    @Test
+    void thePluginApiDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage(PLUGIN_API)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PLUGIN_API)
                 .check(MAIN);
     }
 

@@ -12,6 +12,11 @@ import org.apache.camel.model.ModelLifecycleStrategy;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.RouteTemplateParameterDefinition;
+import io.ztrade.plugins.PluginChoice;
+import io.ztrade.plugins.PluginChoiceException;
+import io.ztrade.plugins.Plugins;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +52,21 @@ public class AgentCatalog implements ModelLifecycleStrategy {
             "riskValidator");
 
     private final Map<String, AgentSettings> agents = new ConcurrentSkipListMap<>();
+    /** The steps agents may choose (read when the first route is added, after the beans are made); none: no check. */
+    private final ObjectProvider<Plugins> plugins;
     private CamelContext camel;
     /** The template's parameters, and those of them with a default (Camel puts these in each route it makes). */
     private volatile Set<String> declared;
     private volatile Set<String> defaulted;
+
+    public AgentCatalog() {
+        this(null);
+    }
+
+    @Autowired
+    public AgentCatalog(ObjectProvider<Plugins> plugins) {
+        this.plugins = plugins;
+    }
 
     @Override
     public void onAddRouteTemplateDefinition(RouteTemplateDefinition template) {
@@ -79,11 +95,13 @@ public class AgentCatalog implements ModelLifecycleStrategy {
         route.setNodePrefixId(route.getRouteId() + ".");
         parameters.forEach((name, value) -> {
             if (!name.contains("-") && !declared.contains(name) && !CAMEL_PARAMETERS.contains(name)
+                    && !PluginChoice.isStepParameter(name)
                     && !(STEP_BEANS.contains(name) && name.equals(value))) {
                 throw new InvalidAgentException(route.getRouteId(), name, "is unknown");
             }
         });
         AgentSettings settings = AgentSettings.fromParameters(parameters);
+        checkSteps(settings);
         if (!LIVE_TRIGGER.equals(String.valueOf(parameters.get("trigger")))) {
             return; // a replay of an agent (io.ztrade.backtest): checked like any agent, but not a live agent itself
         }
@@ -94,6 +112,24 @@ public class AgentCatalog implements ModelLifecycleStrategy {
                     + route.getRouteId() + "' so runs, ids and the console agree");
         }
         agents.put(settings.agentId(), settings);
+    }
+
+    /**
+     * The agent's chosen steps exist and their parameters are valid, else it fails like any bad parameter: named by
+     * agent and parameter, with the names there are.
+     *
+     * @return the chosen steps' parameters ({@code <step>.<parameter>}) with their values, defaults included
+     */
+    public Map<String, String> checkSteps(AgentSettings settings) {
+        Plugins known = plugins == null ? null : plugins.getIfAvailable();
+        if (known == null) {
+            return Map.of();
+        }
+        try {
+            return known.choose(settings.agentId(), settings.plugins(), Map.of()).parameterValues();
+        } catch (PluginChoiceException e) {
+            throw new InvalidAgentException(settings.agentId(), e.field(), e.getMessage());
+        }
     }
 
     /**

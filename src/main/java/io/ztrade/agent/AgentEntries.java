@@ -4,6 +4,7 @@ import io.ztrade.agent.RoutesValidator.Problem;
 import io.ztrade.agent.RoutesValidator.RouteFile;
 import java.io.StringReader;
 import java.nio.file.Path;
+import io.ztrade.plugins.PluginChoice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -190,7 +191,7 @@ final class AgentEntries {
                 } else if (name.equals("agentId") && !agentId.equals(value)) {
                     problem(line(parameter), "parameter 'agentId' is '" + value + "' but must be the routeId '"
                             + agentId + "', or left out");
-                } else if (!template.containsKey(name)) {
+                } else if (!template.containsKey(name) && !PluginChoice.isStepParameter(name)) {
                     problem(line(parameter), "parameter '" + name + "' is unknown" + DidYouMean.suggestion(name, settingNames(template),
                             ": not a parameter of the " + AgentCatalog.TEMPLATE_ID + " template"));
                 } else {

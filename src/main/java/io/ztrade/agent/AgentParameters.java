@@ -86,6 +86,11 @@ record AgentParameters(String agentId, Map<String, ?> parameters) {
         p.put("smaSlow", String.valueOf(i.smaSlow()));
         p.put("bollingerPeriod", String.valueOf(i.bollingerPeriod()));
         p.put("bollingerWidth", String.valueOf(i.bollingerWidth()));
+        p.put("strategy", a.plugins().strategy());
+        p.put("sentimentFeed", a.plugins().sentimentFeed());
+        p.put("decisionRule", a.plugins().decisionRule());
+        p.put("riskRules", a.plugins().riskRulesText());
+        p.putAll(a.plugins().parameters());
         return p;
     }
 

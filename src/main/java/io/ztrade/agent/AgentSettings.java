@@ -1,12 +1,14 @@
 package io.ztrade.agent;
 
 import io.ztrade.market.AssetClass;
+import io.ztrade.plugins.PluginChoice;
 import io.ztrade.risk.TradingHolds;
 import io.ztrade.risk.protection.ProtectionLimits;
 import io.ztrade.technical.Indicators;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One agent's settings: the parameters of its {@code templatedRoute} entry in {@code routes/agents.yaml}, with the
@@ -19,6 +21,9 @@ import java.util.Map;
  * @param cron        Quartz cron expression, read in America/New_York
  * @param indicators  the technical analysis' indicator periods
  * @param protections drawdown, daily loss and losing-streak limits
+ * @param plugins     the steps it chose by name (strategy, sentimentFeed, decisionRule, riskRules) and the values of
+ *                    their parameters ({@code <step>.<parameter>}); whether they exist is checked where the plugins
+ *                    are known ({@link AgentCatalog})
  */
 public record AgentSettings(
         String agentId,
@@ -36,7 +41,8 @@ public record AgentSettings(
         int maxOrdersPerDay,
         boolean allowShort,
         Indicators indicators,
-        ProtectionLimits protections) {
+        ProtectionLimits protections,
+        PluginChoice plugins) {
 
     /**
      * Reads an agent's template parameters (as Camel resolved them, defaults included): every parameter must be
@@ -66,9 +72,22 @@ public record AgentSettings(
                         r.integer("macdSignal"), r.integer("smaFast"), r.integer("smaSlow"),
                         r.integer("bollingerPeriod"), r.decimal("bollingerWidth")),
                 new ProtectionLimits(r.dollars("maxDrawdown"), r.dollars("maxDailyLoss"),
-                        r.integer("cooldownAfterLosses"), r.parse("cooldownPeriod", AgentParameters::period)));
+                        r.integer("cooldownAfterLosses"), r.parse("cooldownPeriod", AgentParameters::period)),
+                new PluginChoice(r.text("strategy"), r.text("sentimentFeed"), r.text("decisionRule"),
+                        PluginChoice.ruleList(r.text("riskRules")), stepParameters(parameters)));
         settings.checkRanges();
         return settings;
+    }
+
+    /** The {@code <step>.<parameter>} values an entry gave, as text. */
+    private static Map<String, String> stepParameters(Map<String, ?> parameters) {
+        Map<String, String> values = new TreeMap<>();
+        parameters.forEach((name, value) -> {
+            if (PluginChoice.isStepParameter(name) && value != null) {
+                values.put(name, value.toString().trim());
+            }
+        });
+        return values;
     }
 
     /** Every parameter of these settings, as the template names them (a replay's route is made from them). */

@@ -3,6 +3,7 @@ package io.ztrade.agent;
 import io.ztrade.agent.StepTimer.StepOutput;
 import io.ztrade.agent.ThrowAwayRoutes.ThrowAwayRoute;
 import io.ztrade.agent.steps.OrderPlacement;
+import io.ztrade.agent.steps.PluginChoices;
 import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.broker.Broker;
 import io.ztrade.broker.OrderRequest;
@@ -50,12 +51,12 @@ public class AgentTester {
     private final RiskStep risk;
 
     AgentTester(CamelContext camel, AgentCatalog catalog, ThrowAwayRoutes routes, List<RiskRule> rules, DeskModes desk,
-                Broker broker, OrdersPlaced orders, Protections protections) {
+                Broker broker, OrdersPlaced orders, Protections protections, PluginChoices plugins) {
         this.camel = camel;
         this.catalog = catalog;
         this.routes = routes;
         // the live risk step over the live desk, account and records, but its protections keep nothing
-        this.risk = new RiskStep(new RiskValidator(rules, desk, broker, orders, protections.readOnly()));
+        this.risk = new RiskStep(new RiskValidator(rules, desk, broker, orders, protections.readOnly()), plugins);
     }
 
     /** The template's steps, in its order: what {@code step} may name. */

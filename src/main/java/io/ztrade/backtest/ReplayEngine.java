@@ -6,6 +6,9 @@ import io.ztrade.agent.AgentSettings;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.ThrowAwayRoutes;
 import io.ztrade.agent.ThrowAwayRoutes.ThrowAwayRoute;
+import io.ztrade.agent.steps.PluginChoices;
+import io.ztrade.agent.steps.SentimentStep;
+import io.ztrade.plugins.PluginChoice;
 import io.ztrade.agent.steps.OrderPlacement;
 import io.ztrade.agent.steps.RiskStep;
 import io.ztrade.market.MarketCalendar;
@@ -51,9 +54,11 @@ public class ReplayEngine {
     private final List<RiskRule> riskRules;
     private final ThrowAwayRoutes routes;
     private final Protections protections;
+    private final PluginChoices pluginChoices;
 
     public ReplayEngine(AgentCatalog catalog, MarketCalendar calendar, List<RiskRule> riskRules,
-                        ThrowAwayRoutes routes, Protections protections) {
+                        ThrowAwayRoutes routes, Protections protections, PluginChoices pluginChoices) {
+        this.pluginChoices = pluginChoices;
         this.catalog = catalog;
         this.calendar = calendar;
         this.riskRules = List.copyOf(riskRules);
@@ -71,7 +76,7 @@ public class ReplayEngine {
             if (REPLAY_PARAMETERS.contains(o.getKey())) {
                 throw new IllegalArgumentException("replay of " + agentId + ": parameter '" + o.getKey() + "' cannot be overridden");
             }
-            if (!parameters.containsKey(o.getKey())) {
+            if (!parameters.containsKey(o.getKey()) && !PluginChoice.isStepParameter(o.getKey())) {
                 throw new IllegalArgumentException("replay of " + agentId + ": '" + o.getKey()
                         + "' is not a parameter of the trading-agent template; known: " + parameters.keySet());
             }
@@ -83,7 +88,10 @@ public class ReplayEngine {
         } else if (overrides.containsKey("technicalWeight") && !overrides.containsKey("sentimentWeight")) {
             parameters.put("sentimentWeight", String.valueOf(1 - weight(agentId, "technicalWeight", overrides)));
         }
-        AgentSettings.fromParameters(parameters);
+        // the chosen steps and their parameters too: a bad override is named here, before any route is made; the
+        // steps' parameters the agent left at their defaults are listed with them (so a sweep or the optimiser knows
+        // them and their current values)
+        catalog.checkSteps(AgentSettings.fromParameters(parameters)).forEach(parameters::putIfAbsent);
         return parameters;
     }
 
@@ -154,11 +162,13 @@ public class ReplayEngine {
                 .parameter("recordUri", "log:io.ztrade.backtest.record?level=TRACE")
                 .parameter("runLog", "io.ztrade.backtest.runs")
                 .bean(AgentRuns.BEAN, AgentRuns.of(agent))
-                .bean("sentimentAnalyzer", new ReplaySentiment(request.sentiment(), request.sentimentMaxAge(), clock))
+                // the recorded readings for Ztrade's own feed; a plugin's feed is called at the replayed time
+                .bean("sentimentAnalyzer", new SentimentStep(new ReplaySentiment(request.sentiment(),
+                        request.sentimentMaxAge(), clock), pluginChoices))
                 // a trip is kept in the backtest's result and holds the backtest's agent, never the live desk (no live
                 // hold, no alert)
                 .bean("riskValidator", new RiskStep(new RiskValidator(riskRules, DeskModes.ALWAYS_ACTIVE, broker, records,
-                        protections.over(records, new InMemoryProtectionTrips(), records, records))))
+                        protections.over(records, new InMemoryProtectionTrips(), records, records)), pluginChoices))
                 .start();
     }
 

@@ -82,6 +82,8 @@ final class Node {
                 "--ztrade.retry.delay-ms=5",
                 "--ztrade.journal.dir=target/journal/" + UUID.randomUUID(),
                 "--ztrade.journal.replay-interval=300ms",
+                // never a jar a user put in plugins/
+                "--ztrade.plugins.dir=target/test-no-plugins",
                 "--logging.level.root=WARN",
                 "--logging.level.io.ztrade=INFO",
                 "--logging.level.org.quartz.impl.jdbcjobstore=INFO"));

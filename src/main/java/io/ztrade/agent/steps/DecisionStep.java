@@ -2,6 +2,8 @@ package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
 import io.ztrade.decision.DecisionPolicy;
+import io.ztrade.decision.WeightedDecisionRule;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The template's {@code decision} step (bean {@code decisionPolicy}): the two analyses, weighed by the agent's weights. */
@@ -9,12 +11,24 @@ import org.springframework.stereotype.Component;
 public class DecisionStep {
 
     private final DecisionPolicy policy;
+    private final PluginChoices plugins;
 
+    /** Ztrade's own decision only. */
     public DecisionStep(DecisionPolicy policy) {
+        this(policy, null);
+    }
+
+    @Autowired
+    public DecisionStep(DecisionPolicy policy, PluginChoices plugins) {
         this.policy = policy;
+        this.plugins = plugins;
     }
 
     public AgentRun apply(AgentRun run) {
-        return run.withDecision(policy.decide(run.sentiment(), run.technical(), Stages.weights(run.agent())));
+        if (plugins == null || WeightedDecisionRule.NAME.equals(run.agent().plugins().decisionRule())) {
+            return run.withDecision(policy.decide(run.sentiment(), run.technical(), Stages.weights(run.agent())));
+        }
+        return run.withDecision(plugins.of(run.agent()).decide(run.market(), run.agent().assetClass().alpacaName(),
+                run.scheduledAt(), run.sentiment(), run.technical(), Stages.weights(run.agent())));
     }
 }

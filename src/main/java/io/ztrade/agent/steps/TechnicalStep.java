@@ -1,7 +1,9 @@
 package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.technical.IndicatorsStrategy;
 import io.ztrade.technical.TechnicalAnalyzer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,12 +15,25 @@ import org.springframework.stereotype.Component;
 public class TechnicalStep {
 
     private final TechnicalAnalyzer analyzer;
+    private final PluginChoices plugins;
 
+    /** Ztrade's own strategy only. */
     public TechnicalStep(TechnicalAnalyzer analyzer) {
-        this.analyzer = analyzer;
+        this(analyzer, null);
     }
 
+    @Autowired
+    public TechnicalStep(TechnicalAnalyzer analyzer, PluginChoices plugins) {
+        this.analyzer = analyzer;
+        this.plugins = plugins;
+    }
+
+    /** The agent's strategy: Ztrade's own straight on the run's bars, a plugin's through the plugin API. */
     public AgentRun apply(AgentRun run) {
-        return run.withTechnical(analyzer.analyze(run.agent().indicators(), run.market()));
+        if (plugins == null || IndicatorsStrategy.NAME.equals(run.agent().plugins().strategy())) {
+            return run.withTechnical(analyzer.analyze(run.agent().indicators(), run.market()));
+        }
+        return run.withTechnical(plugins.of(run.agent()).signal(run.market(), run.agent().assetClass().alpacaName(),
+                run.scheduledAt()));
     }
 }
