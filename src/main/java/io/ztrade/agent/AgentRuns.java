@@ -117,9 +117,8 @@ public class AgentRuns {
     }
 
     /**
-     * The template's gates ({@code whenMarketOpen}, {@code whenTrade}, {@code whenRiskApproved}). A bean method, not
-     * {@code ${body.inProgress}}: Camel caches a simple-language call on the body by the body's own hash code, so each
-     * gate would hash the whole run, its bars included, and fill the cache with runs.
+     * The gates of a template written before {@link RunInProgress} (a copy in a desk's routes/): still works, at the
+     * bean language's cost.
      */
     public boolean inProgress(AgentRun run) {
         return run.inProgress();

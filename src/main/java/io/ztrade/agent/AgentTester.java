@@ -81,7 +81,7 @@ public class AgentTester {
         AgentRun run = null;
         String failure = null;
         try (ThrowAwayRoute route = routes.route("test", agentId, routes.liveParameters(agent))
-                .edge("orderUri", capture, "capture")
+                .edge("orderUri", capture::capture)
                 .parameter("recordUri", "log:io.ztrade.agent.test.record?level=TRACE")
                 .parameter("runLog", "io.ztrade.agent.test")
                 .bean(AgentRuns.BEAN, AgentRuns.of(agent))

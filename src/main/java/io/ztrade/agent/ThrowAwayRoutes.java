@@ -6,20 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.springframework.stereotype.Component;
 
 /**
  * Throw-away routes made from the {@value AgentCatalog#TEMPLATE_ID} template, for a replay or a test: the template's
  * own steps and gates, fired by the caller ({@link FiredTrigger}) with no redelivery and no dead letter
- * ({@link ThrowAwayErrorHandling}); edges of the caller's own, each a small route {@code direct:<routeId>-<parameter>};
- * and template-local beans, which win over the live bean of the same name for this route only (the live agents
- * keep the live beans). The route is removed, with its edges and beans, when it is closed.
+ * ({@link ThrowAwayErrorHandling}); edges of the caller's own, each a function called in place
+ * ({@code edge:<routeId>-<parameter>}, {@link EdgeCalls}); and template-local beans, which win over the live bean of
+ * the same name for this route only (the live agents keep the live beans). The route is removed, with its edges and
+ * beans, when it is closed. Its steps keep no JMX statistics and have no MBeans of their own (the route lives for one
+ * replay or test; the live agents keep theirs).
  */
 @Component
 public class ThrowAwayRoutes {
@@ -37,10 +42,29 @@ public class ThrowAwayRoutes {
 
     private final CamelContext camel;
     private final FiredTrigger trigger;
+    private final EdgeCalls edges;
+    /** The throw-away routes being made or running, by id. */
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
 
-    public ThrowAwayRoutes(CamelContext camel, FiredTrigger trigger) {
+    public ThrowAwayRoutes(CamelContext camel, FiredTrigger trigger, EdgeCalls edges) {
         this.camel = camel;
         this.trigger = trigger;
+        this.edges = edges;
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+            /**
+             * Runs after Camel's JMX strategy has set the route's per-step instrumentation and before the steps are
+             * made: a throw-away route's steps go without it, so they neither update statistics on every run nor
+             * register an MBean each when the route is made; and without stream caching, which checks every step's
+             * body for a stream to cache (a run's body is an AgentRun, never a stream).
+             */
+            @Override
+            public void onRouteContextCreate(Route route) {
+                if (ids.contains(route.getRouteId())) {
+                    route.setManagementInterceptStrategy(null);
+                    route.setStreamCaching(false);
+                }
+            }
+        });
     }
 
     /**
@@ -85,7 +109,7 @@ public class ThrowAwayRoutes {
         private final Map<String, Object> beans = new LinkedHashMap<>();
         private final List<Edge> edges = new ArrayList<>();
 
-        private record Edge(String parameter, Object bean, String method) {
+        private record Edge(String parameter, Function<AgentRun, ?> call) {
         }
 
         private Spec(String kind, String routeId, Map<String, Object> parameters) {
@@ -96,10 +120,13 @@ public class ThrowAwayRoutes {
             this.parameters.put("errorHandling", ThrowAwayErrorHandling.ID);
         }
 
-        /** The template parameter (an endpoint: marketDataUri, orderUri) names a route of this one's calling that bean. */
-        public Spec edge(String parameter, Object bean, String method) {
-            edges.add(new Edge(parameter, bean, method));
-            parameters.put(parameter, edgeUri(parameter));
+        /**
+         * The template parameter (an endpoint: marketDataUri, orderUri) names this route's call of that function: it
+         * gets the run and returns the reply (the market snapshot, the run with its order).
+         */
+        public Spec edge(String parameter, Function<AgentRun, ?> call) {
+            edges.add(new Edge(parameter, call));
+            parameters.put(parameter, EdgeCalls.SCHEME + ":" + edgeName(parameter));
             return this;
         }
 
@@ -130,7 +157,11 @@ public class ThrowAwayRoutes {
             ThrowAwayRoute route = new ThrowAwayRoute(kind, routeId);
             synchronized (CHANGES) {
                 try {
-                    addEdges(route.routes);
+                    for (Edge edge : edges) {
+                        ThrowAwayRoutes.this.edges.add(edgeName(edge.parameter()), edge.call());
+                        route.edges.add(edgeName(edge.parameter()));
+                    }
+                    ids.add(routeId);
                     TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, AgentCatalog.TEMPLATE_ID)
                             .routeId(routeId).prefixId(routeId + ".").parameters(parameters);
                     beans.forEach(builder::bean);
@@ -150,21 +181,8 @@ public class ThrowAwayRoutes {
             return route;
         }
 
-        private void addEdges(List<String> routes) throws Exception {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    for (Edge edge : edges) {
-                        from(edgeUri(edge.parameter())).routeId(routeId + "-" + edge.parameter()).errorHandler(noErrorHandler())
-                                .bean(edge.bean(), edge.method()).id(routeId + "-" + edge.parameter() + "-call");
-                    }
-                }
-            });
-            edges.forEach(edge -> routes.add(routeId + "-" + edge.parameter()));
-        }
-
-        private String edgeUri(String parameter) {
-            return "direct:" + routeId + "-" + parameter;
+        private String edgeName(String parameter) {
+            return routeId + "-" + parameter;
         }
     }
 
@@ -174,6 +192,7 @@ public class ThrowAwayRoutes {
         private final String kind;
         private final String id;
         private final List<String> routes = new ArrayList<>();
+        private final List<String> edges = new ArrayList<>();
 
         private ThrowAwayRoute(String kind, String id) {
             this.kind = kind;
@@ -205,16 +224,29 @@ public class ThrowAwayRoutes {
         }
 
         private void remove() {
-            for (int i = routes.size() - 1; i >= 0; i--) {
-                try {
-                    camel.getRouteController().stopRoute(routes.get(i));
-                    camel.removeRoute(routes.get(i));
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not remove " + kind + " route " + routes.get(i) + ": "
-                            + e.getMessage(), e);
+            try {
+                for (int i = routes.size() - 1; i >= 0; i--) {
+                    try {
+                        camel.getRouteController().stopRoute(routes.get(i));
+                        camel.removeRoute(routes.get(i));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("could not remove " + kind + " route " + routes.get(i) + ": "
+                                + e.getMessage(), e);
+                    }
                 }
+                routes.clear();
+            } finally {
+                for (String edge : edges) {
+                    ThrowAwayRoutes.this.edges.remove(edge);
+                    try {
+                        camel.removeEndpoints(EdgeCalls.SCHEME + ":" + edge);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("could not remove " + kind + " edge " + edge + ": " + e.getMessage(), e);
+                    }
+                }
+                edges.clear();
+                ids.remove(id);
             }
-            routes.clear();
         }
     }
 }

@@ -156,8 +156,8 @@ public class ReplayEngine {
                 .onCallerThread()
                 // off the live trading API's breaker: neither counted towards it nor stopped by it
                 .parameter("tradingBreaker", ReplayCircuitBreakers.TRADING)
-                .edge("marketDataUri", new HistoricalMarketData(request.history(), clock), "snapshotOf")
-                .edge("orderUri", new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE), "place")
+                .edge("marketDataUri", new HistoricalMarketData(request.history(), clock)::snapshotOf)
+                .edge("orderUri", new OrderPlacement(broker, DeskModes.ALWAYS_ACTIVE)::place)
                 // the replay keeps its records itself, in order, on the run's thread; the tap only traces
                 .parameter("recordUri", "log:io.ztrade.backtest.record?level=TRACE")
                 .parameter("runLog", "io.ztrade.backtest.runs")

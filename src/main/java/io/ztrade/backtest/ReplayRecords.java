@@ -16,12 +16,11 @@ import io.ztrade.risk.protection.TripListener;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,13 +35,16 @@ import java.util.function.Supplier;
 public final class ReplayRecords implements PerformanceStore, TradeHistory, TripListener, HeldScopes {
 
     private final boolean keepRuns;
-    /** Appended once a run: a copy-on-write list would copy all the runs so far on each (quadratic over a year). */
-    private final List<AgentRun> runs = Collections.synchronizedList(new ArrayList<>());
-    private final List<Instant> orders = new CopyOnWriteArrayList<>();
-    private final Map<RunStatus, Integer> statuses = new ConcurrentSkipListMap<>();
+    // guarded by this: a backtest adds and reads them on its one thread, so the lock is never contended; plain lists
+    // (a copy-on-write one copied all the orders and fills so far on each add, quadratic over a year)
+    private final List<AgentRun> runs = new ArrayList<>();
+    private final List<Instant> orders = new ArrayList<>();
+    private final Map<RunStatus, Integer> statuses = new EnumMap<>(RunStatus.class);
     private final AtomicInteger count = new AtomicInteger();
-    private final List<Fill> fills = new CopyOnWriteArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
+    /** The fills' P&L curve, grown only when a protection asks for it (most agents have none): fills[0, curved). */
     private final PnlCurve.Builder curve = new PnlCurve.Builder();
+    private int curved;
     private final PriceTape prices = new PriceTape();
     private final List<Trip> trips = new CopyOnWriteArrayList<>();
     /** Holds by scope (an agent or the desk): the trip, and the start of the New York day that lifts it. */
@@ -57,7 +59,7 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
         this.keepRuns = keepRuns;
     }
 
-    public void add(AgentRun run) {
+    public synchronized void add(AgentRun run) {
         if (keepRuns) {
             runs.add(run);
         }
@@ -65,10 +67,8 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
             orders.add(run.scheduledAt());
             OrderAck o = run.order();
             if (o.filledQty() != null && o.filledQty().signum() > 0 && o.filledAvgPrice() != null && run.risk() != null) {
-                Fill fill = new Fill(run.scheduledAt(), run.agentId(), run.agent().symbol(), run.risk().side(), o.filledQty(),
-                        o.filledAvgPrice());
-                fills.add(fill);
-                curve.add(fill);
+                fills.add(new Fill(run.scheduledAt(), run.agentId(), run.agent().symbol(), run.risk().side(), o.filledQty(),
+                        o.filledAvgPrice()));
             }
         }
         if (run.market() != null) {
@@ -79,13 +79,11 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
     }
 
     /** Every run, if kept; else empty. */
-    public List<AgentRun> runs() {
-        synchronized (runs) {
-            return List.copyOf(runs);
-        }
+    public synchronized List<AgentRun> runs() {
+        return List.copyOf(runs);
     }
 
-    public Map<RunStatus, Integer> statuses() {
+    public synchronized Map<RunStatus, Integer> statuses() {
         return new TreeMap<>(statuses);
     }
 
@@ -126,13 +124,16 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
     }
 
     @Override
-    public List<Fill> fills(String agentId) {
+    public synchronized List<Fill> fills(String agentId) {
         return List.copyOf(fills);
     }
 
     /** The backtest's one agent's curve, grown fill by fill as the runs finish. */
     @Override
-    public PnlCurve curve(String agentId, Instant until, Supplier<List<Fill>> ignored) {
+    public synchronized PnlCurve curve(String agentId, Instant until, Supplier<List<Fill>> ignored) {
+        for (; curved < fills.size(); curved++) {
+            curve.add(fills.get(curved));
+        }
         return curve.upTo(until);
     }
 
@@ -162,7 +163,7 @@ public final class ReplayRecords implements PerformanceStore, TradeHistory, Trip
     }
 
     @Override
-    public int ordersSince(String agentId, Instant since) {
+    public synchronized int ordersSince(String agentId, Instant since) {
         int n = 0;
         for (int i = orders.size() - 1; i >= 0 && !orders.get(i).isBefore(since); i--) {
             n++;

@@ -100,6 +100,7 @@ final class ReplayTables {
         }
         List<Long> routeNanos = new ArrayList<>();
         long[] last = {System.nanoTime()};
+        double c0 = processCpu();
         long t0 = System.nanoTime();
         ReplayResult routed = engine.replay(request, (d, t) -> {
             long now = System.nanoTime();
@@ -107,6 +108,7 @@ final class ReplayTables {
             last[0] = now;
         });
         double routeSeconds = (System.nanoTime() - t0) / 1e9;
+        double routeCpu = processCpu() - c0;
         routeNanos.remove(0); // the first includes making the route
         PlainResult plain = plain(agent, request);
 
@@ -124,13 +126,15 @@ final class ReplayTables {
                 .append(String.format(Locale.ROOT, "| Camel's own cost (route - plain) | %.0f | | %.0f |%n%n",
                         (ZtradeBench.pct(r, 50) - ZtradeBench.pct(p, 50)) / 1e3, (ZtradeBench.mean(r) - ZtradeBench.mean(p)) / 1e3))
                 .append("same decisions in both: ").append(sameDecisions(routed, plain)).append("\n\n");
-        out.append("## Replay throughput\n\n| mode | runs | seconds | runs/s | target |\n|---|---:|---:|---:|---|\n")
-                .append(String.format(Locale.ROOT, "| one agent, full route | %d | %.2f | %.0f | ≥ 40,000 |%n", runs,
-                        routeSeconds, runs / routeSeconds))
-                .append(String.format(Locale.ROOT, "| one agent, plain Java (same run) | %d | %.2f | %.0f | |%n", runs,
-                        plain.seconds, runs / plain.seconds))
-                .append(String.format(Locale.ROOT, "| ratio route / plain (seconds) | | %.1f | | ≤ 3 |%n",
-                        routeSeconds / plain.seconds));
+        out.append("## Replay throughput\n\nCPU s: the process's CPU time over the same span (all threads: the replay's,"
+                        + " the JIT's, the GC's); on a loaded machine it is steadier than the wall time.\n\n"
+                        + "| mode | runs | seconds | CPU s | runs/s | target |\n|---|---:|---:|---:|---:|---|\n")
+                .append(String.format(Locale.ROOT, "| one agent, full route | %d | %.2f | %.2f | %.0f | ≥ 40,000 |%n", runs,
+                        routeSeconds, routeCpu, runs / routeSeconds))
+                .append(String.format(Locale.ROOT, "| one agent, plain Java (same run) | %d | %.2f | %.2f | %.0f | |%n", runs,
+                        plain.seconds, plain.cpuSeconds, runs / plain.seconds))
+                .append(String.format(Locale.ROOT, "| ratio route / plain (seconds) | | %.1f | %.1f | | ≤ 3 |%n",
+                        routeSeconds / plain.seconds, routeCpu / plain.cpuSeconds));
     }
 
     // ---- a sweep: 8 combinations of the month on the replay threads, as a backtest job
@@ -141,12 +145,13 @@ final class ReplayTables {
                 null, new LinkedHashMap<>(TECHNICAL), Map.of("threshold", List.of(0.05, 0.1, 0.15, 0.2),
                 "orderNotional", List.of(500, 1000)), null, null, null, null, 42L);
         backtests.await(backtests.submit(sweep)); // warm-up
+        double c0 = processCpu();
         long s0 = System.nanoTime();
         BacktestJob job = backtests.await(backtests.submit(sweep));
         double seconds = (System.nanoTime() - s0) / 1e9;
-        out.append(String.format(Locale.ROOT, "| sweep of %d combinations on %d cores, full route (backtest job) | %d | %.2f | %.0f | ≥ 100,000 |%n",
+        out.append(String.format(Locale.ROOT, "| sweep of %d combinations on %d cores, full route (backtest job) | %d | %.2f | %.2f | %.0f | ≥ 100,000 |%n",
                 job.sweep().size(), Runtime.getRuntime().availableProcessors(), job.progress().done(), seconds,
-                job.progress().done() / seconds));
+                processCpu() - c0, job.progress().done() / seconds));
     }
 
     // ---- a year of agent_tsla: the replay alone, then the whole backtest as the REST API and bin/backtest run it
@@ -157,19 +162,21 @@ final class ReplayTables {
         ReplayRequest request = request(from, to);
         request = new ReplayRequest(AGENT, TECHNICAL, from, to, request.history(), Map.of(), null, new FillModel(0, 0, 5),
                 100_000, null, false);
+        double c0 = processCpu();
         long t0 = System.nanoTime();
         ReplayResult result = engine.replay(request, ReplayEngine.Progress.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.append(String.format(Locale.ROOT, "| a year of agent_tsla-like 5-minute bars (2025, synthetic), replay | %d | %.2f | %.0f | < 1 s |%n",
-                result.runCount(), seconds, result.runCount() / seconds));
+        out.append(String.format(Locale.ROOT, "| a year of agent_tsla-like 5-minute bars (2025, synthetic), replay | %d | %.2f | %.2f | %.0f | < 1 s |%n",
+                result.runCount(), seconds, processCpu() - c0, result.runCount() / seconds));
 
         BacktestSpec spec = new BacktestSpec(AGENT, "2025-01-01", "2025-12-31", "synthetic", null, null,
                 new LinkedHashMap<>(TECHNICAL), null, null, null, null, null, 42L);
+        double b0Cpu = processCpu();
         long b0 = System.nanoTime();
         BacktestJob job = backtests.await(backtests.submit(spec));
         double backtestSeconds = (System.nanoTime() - b0) / 1e9;
-        out.append(String.format(Locale.ROOT, "| the same year end to end as a backtest job (history, replay, report, files) | %d | %.2f | %.0f | < 1 s |%n%n",
-                job.progress().done(), backtestSeconds, job.progress().done() / backtestSeconds));
+        out.append(String.format(Locale.ROOT, "| the same year end to end as a backtest job (history, replay, report, files) | %d | %.2f | %.2f | %.0f | < 1 s |%n%n",
+                job.progress().done(), backtestSeconds, processCpu() - b0Cpu, job.progress().done() / backtestSeconds));
     }
 
     // ---- what each backtest (each combination of a sweep) pays before its first run: its route made and removed
@@ -188,7 +195,13 @@ final class ReplayTables {
                 + " (mean of %d); routes are made and removed one at a time.%n%n", (System.nanoTime() - t0) / 1e6 / n, n));
     }
 
-    record PlainResult(List<Long> nanos, List<AgentRun> runs, double seconds) {
+    record PlainResult(List<Long> nanos, List<AgentRun> runs, double seconds, double cpuSeconds) {
+    }
+
+    /** The whole process's CPU time so far (every thread: the replay's, the JIT's, the GC's), in seconds. */
+    static double processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /** The template's steps, called one after another as plain Java methods on the same beans. */
@@ -205,6 +218,7 @@ final class ReplayTables {
         List<Long> nanos = new ArrayList<>(times.size());
         List<AgentRun> runs = new ArrayList<>(times.size());
         Instrument instrument = new Instrument(agent.agentId(), agent.symbol(), agent.assetClass());
+        double cpu = processCpu();
         long start = System.nanoTime();
         for (Instant at : times) {
             long t = System.nanoTime();
@@ -229,7 +243,7 @@ final class ReplayTables {
             runs.add(run);
             nanos.add(System.nanoTime() - t);
         }
-        return new PlainResult(nanos, runs, (System.nanoTime() - start) / 1e9);
+        return new PlainResult(nanos, runs, (System.nanoTime() - start) / 1e9, processCpu() - cpu);
     }
 
     private static String sameDecisions(ReplayResult routed, PlainResult plain) {

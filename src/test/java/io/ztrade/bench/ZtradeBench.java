@@ -40,13 +40,22 @@ class ZtradeBench {
     void benchmarks() throws Exception {
         String cpu = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB";
-        out.append("# Ztrade benchmarks\n\nmachine: ").append(cpu).append(QUICK ? " (quick mode)" : "").append("\n\n");
+        out.append("# Ztrade benchmarks\n\nmachine: ").append(cpu).append(QUICK ? " (quick mode)" : "").append(load("start"))
+                .append("\n\n");
         stages();
-        out.append(new ReplayTables(context).tables());
+        out.append(new ReplayTables(context).tables())
+                .append(String.format(Locale.ROOT, "Load average at the end of the replay tables: %.1f%n%n",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         agentsPerNode();
         Files.createDirectories(BENCH_DIR);
         Files.writeString(BENCH_DIR.resolve("benchmarks.md"), out);
         System.out.println(out);
+    }
+
+    /** The machine's 1-minute load average (a shared machine's figures move with it). */
+    static String load(String when) {
+        return String.format(Locale.ROOT, "; load average at the %s %.1f", when,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     // ---- the plain-Java stages, with JMH (one fork, 3 warm-up and 5 measured iterations of 1 s; quick: 1 and 2)
