@@ -25,6 +25,9 @@ class BacktestCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "t,o,h,l,c,v\n2025-03-03T14:30:00Z,1,1,1,x,1\n");
         // the app the command boots keeps its journal here, not in ./data
         System.setProperty("ztrade.journal.dir", dir.resolve("journal").toString());
+        // a backtest serves no login: it must not take (and print) the admin password the app's first start tells
+        Path keptPassword = Path.of("data", "admin-password.bcrypt");
+        boolean keptBefore = Files.exists(keptPassword);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -35,6 +38,7 @@ class BacktestCommandTest {
             assertThat(status).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8).trim())
                     .isEqualTo("backtest: bars file '" + bad + "' row 2, column 'c': not a number");
+            assertThat(Files.exists(keptPassword)).as("data/admin-password.bcrypt made by a backtest").isEqualTo(keptBefore);
         } finally {
             System.clearProperty("ztrade.journal.dir");
         }

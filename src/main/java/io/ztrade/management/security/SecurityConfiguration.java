@@ -67,7 +67,9 @@ class SecurityConfiguration {
 
     @Bean
     InMemoryUserDetailsManager ztradeUsers(SecurityProperties properties, Environment environment, PasswordEncoder encoder) {
-        return ZtradeUsers.from(properties, environment.matchesProfiles("production"), encoder, LOG::warn);
+        // the backtest command (profile backtest) serves no web server, hence no login
+        return ZtradeUsers.from(properties, environment.matchesProfiles("production"),
+                !environment.matchesProfiles("backtest"), encoder, LOG::warn);
     }
 
     @Bean

@@ -39,6 +39,16 @@ final class ZtradeUsers {
 
     static InMemoryUserDetailsManager from(SecurityProperties properties, boolean production, PasswordEncoder encoder,
                                            Consumer<String> announce) {
+        return from(properties, production, true, encoder, announce);
+    }
+
+    /**
+     * @param servesLogins false for a start that takes no logins (bin/backtest: no web server): without a configured
+     *                     password its admin gets one no one knows, neither told nor kept, so the first real start of
+     *                     the app still tells its own (a backtest run first had taken and printed it)
+     */
+    static InMemoryUserDetailsManager from(SecurityProperties properties, boolean production, boolean servesLogins,
+                                           PasswordEncoder encoder, Consumer<String> announce) {
         List<UserDetails> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
         String adminPassword = properties.adminPassword();
@@ -48,7 +58,8 @@ final class ZtradeUsers {
                         + " (plain, or a hash such as {bcrypt}$2a$10$...) for user '" + properties.adminUser()
                         + "'; Ztrade has no built-in password");
             }
-            adminPassword = keptOrGenerated(properties, announce);
+            adminPassword = servesLogins ? keptOrGenerated(properties, announce)
+                    : "{bcrypt}" + new BCryptPasswordEncoder().encode(generatedPassword());
         }
         users.add(user(properties.adminUser(), adminPassword, Role.ADMIN, encoder));
         names.add(properties.adminUser());

@@ -32,6 +32,20 @@ class ZtradeUsersTest {
         kept = data.resolve("admin-password.bcrypt");
     }
 
+    /** bin/backtest serves no login: it neither tells nor keeps a password, so the app's first start still tells its own. */
+    @Test
+    void aStartThatServesNoLoginsLeavesTheGeneratedPasswordToTheFirstRealStart() {
+        var users = ZtradeUsers.from(new SecurityProperties("admin", "", kept, List.of()), false, false, encoder, announced::add);
+
+        assertThat(announced).isEmpty();
+        assertThat(kept).doesNotExist();
+        assertThat(users.loadUserByUsername("admin").getPassword()).startsWith("{bcrypt}");
+
+        ZtradeUsers.from(new SecurityProperties("admin", "", kept, List.of()), false, encoder, announced::add);
+        assertThat(announced).hasSize(1);
+        assertThat(kept).exists();
+    }
+
     @Test
     void withoutAnAdminPasswordTheEmbeddedDefaultGeneratesOneAndTellsItOnce() {
         var users = ZtradeUsers.from(new SecurityProperties("admin", "", kept, List.of()), false, encoder, announced::add);
