@@ -103,7 +103,7 @@ class CockpitBrowserTest extends OperationsTestSupport {
         assertThat(text("#desk-figures [data-figure=cash] .value")).isEqualTo(NumberFormat.getCurrencyInstance(Locale.US).format(cash));
         // what did I make today
         assertThat(text("#desk-figures [data-figure=todayPnl] .value")).matches("[+-]?-?\\$[0-9,]+\\.\\d\\d");
-        assertThat(text("#positions tr[data-agent=test_crypto] td[data-field=ordersToday]")).matches("\\d+ of 20");
+        assertThat(text("#positions tr[data-agent=test_crypto] td[data-field=ordersToday]")).matches("\\d+ of 100000"); // test-agents.yaml
         // what runs next: New York time with its zone, and a countdown
         String next = text("#next-runs tr[data-agent=test_crypto] td[data-field=next]");
         assertThat(next).containsPattern("Jan 1, 00:00:00 E[SD]T").containsPattern("in \\d+ d \\d+ h");

@@ -53,7 +53,7 @@ class PortfolioApiTest extends OperationsTestSupport {
         assertThat(crypto.get("symbol").asText()).isEqualTo("BTC/USD");
         assertThat(crypto.get("marketValue").decimalValue().signum()).isPositive();
         assertThat(crypto.get("ordersToday").asInt()).isPositive();
-        assertThat(crypto.get("maxOrdersPerDay").asInt()).isEqualTo(20);
+        assertThat(crypto.get("maxOrdersPerDay").asInt()).isEqualTo(100000); // test-agents.yaml
         Account account = broker.account();
         JsonNode desk = portfolio.get("desk");
         assertThat(desk.get("cash").decimalValue()).isEqualByComparingTo(account.cash());
@@ -86,7 +86,7 @@ class PortfolioApiTest extends OperationsTestSupport {
                 .containsPattern("(?m)^AGENT +SYMBOL +QTY +AVG ENTRY +PRICE +VALUE +UNREALIZED +REALIZED +TODAY +ORDERS TODAY$");
         JsonNode crypto = agent(json, "test_crypto");
         assertThat(text.getBody()).containsPattern("(?m)^test_crypto +BTC/USD +" + crypto.get("qty").decimalValue()
-                .stripTrailingZeros().toPlainString().replace(".", "\\.") + " .* " + crypto.get("ordersToday").asInt() + "/20");
+                .stripTrailingZeros().toPlainString().replace(".", "\\.") + " .* " + crypto.get("ordersToday").asInt() + "/100000"); // test-agents.yaml
     }
 
     @Test
