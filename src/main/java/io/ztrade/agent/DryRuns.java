@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * {@code maxOrdersPerDay}. {@code OrderPlacement} asks {@link #dry} again before it sends anything.
  */
 @Component("dryRun")
-public class DryRuns {
+public class DryRuns implements RunStep {
 
     private final RunOnStart runOnStart;
 
@@ -23,6 +23,7 @@ public class DryRuns {
         return run.trigger() == RunTrigger.STARTUP && runOnStart != RunOnStart.TRADE;
     }
 
+    @Override
     public AgentRun apply(AgentRun run) {
         return run.inProgress() && dry(run) ? run.finish(RunStatus.DRY_RUN, wouldSend(run)) : run;
     }

@@ -1,6 +1,7 @@
 package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStep;
 import io.ztrade.decision.DecisionPolicy;
 import io.ztrade.decision.WeightedDecisionRule;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The template's {@code decision} step (bean {@code decisionPolicy}): the two analyses, weighed by the agent's weights. */
 @Component("decisionPolicy")
-public class DecisionStep {
+public class DecisionStep implements RunStep {
 
     private final DecisionPolicy policy;
     private final PluginChoices plugins;
@@ -24,6 +25,7 @@ public class DecisionStep {
         this.plugins = plugins;
     }
 
+    @Override
     public AgentRun apply(AgentRun run) {
         if (plugins == null || WeightedDecisionRule.NAME.equals(run.agent().plugins().decisionRule())) {
             return run.withDecision(policy.decide(run.sentiment(), run.technical(), Stages.weights(run.agent())));

@@ -1,6 +1,7 @@
 package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStep;
 import io.ztrade.agent.RunStatus;
 import io.ztrade.market.MarketCalendar;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * passes whatever the hour.
  */
 @Component
-public class MarketHoursFilter {
+public class MarketHoursFilter implements RunStep {
 
     private final MarketCalendar calendar;
 
@@ -19,6 +20,7 @@ public class MarketHoursFilter {
         this.calendar = calendar;
     }
 
+    @Override
     public AgentRun apply(AgentRun run) {
         if (run.forced()) {
             return run;

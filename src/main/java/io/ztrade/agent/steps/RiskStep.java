@@ -1,6 +1,7 @@
 package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStep;
 import io.ztrade.agent.AgentSettings;
 import io.ztrade.risk.RiskLimits;
 import io.ztrade.risk.RiskValidator;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * order the run's decision asked for, at the run's price and fire time.
  */
 @Component("riskValidator")
-public class RiskStep {
+public class RiskStep implements RunStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskStep.class);
 
@@ -36,6 +37,7 @@ public class RiskStep {
         this.plugins = plugins;
     }
 
+    @Override
     public AgentRun apply(AgentRun run) {
         RiskVerdict verdict = validator.validate(limits(run.agent()), run.runId(), run.scheduledAt(),
                 run.decision().action(), run.market().price());

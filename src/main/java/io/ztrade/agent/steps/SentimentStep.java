@@ -1,6 +1,7 @@
 package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStep;
 import io.ztrade.sentiment.NewsSentimentFeed;
 import io.ztrade.sentiment.SentimentAnalyzer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * analyzer (live: every configured source; a replay's: the recorded readings) or the agent's plugin feed.
  */
 @Component("sentimentAnalyzer")
-public class SentimentStep {
+public class SentimentStep implements RunStep {
 
     private final SentimentAnalyzer analyzer;
     private final PluginChoices plugins;
@@ -27,6 +28,7 @@ public class SentimentStep {
         this.plugins = plugins;
     }
 
+    @Override
     public AgentRun apply(AgentRun run) {
         if (plugins == null || NewsSentimentFeed.NAME.equals(run.agent().plugins().sentimentFeed())) {
             return run.withSentiment(analyzer.analyze(Stages.instrument(run.agent())));

@@ -1,6 +1,7 @@
 package io.ztrade.agent.steps;
 
 import io.ztrade.agent.AgentRun;
+import io.ztrade.agent.RunStep;
 import io.ztrade.technical.IndicatorsStrategy;
 import io.ztrade.technical.TechnicalAnalyzer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * sweeps and test runs at once, and a replay needs no template-local bean of its own.
  */
 @Component("technicalAnalyzer")
-public class TechnicalStep {
+public class TechnicalStep implements RunStep {
 
     private final TechnicalAnalyzer analyzer;
     private final PluginChoices plugins;
@@ -29,6 +30,7 @@ public class TechnicalStep {
     }
 
     /** The agent's strategy: Ztrade's own straight on the run's bars, a plugin's through the plugin API. */
+    @Override
     public AgentRun apply(AgentRun run) {
         if (plugins == null || IndicatorsStrategy.NAME.equals(run.agent().plugins().strategy())) {
             return run.withTechnical(analyzer.analyze(run.agent().indicators(), run.market()));
