@@ -96,6 +96,9 @@ final class ScriptedStepBeans {
     Staged stage(RoutesChange change, RoutesFiles before, RoutesFiles next) {
         Map<String, Step> staged = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
+        if (change.beans().isEmpty()) {
+            return new Staged(staged, problems); // no step changes: the agents left alone keep theirs
+        }
         for (String name : change.beans()) {
             Item item = next.items().get(RoutesFiles.BEANS + ":" + name);
             if (item == null) {
@@ -188,6 +191,9 @@ final class ScriptedStepBeans {
     /** Binds the staged instances, unbinds the removed beans; what they replaced is kept for {@link #restore}. */
     void bind(Staged staged) {
         replaced.clear();
+        if (staged.isEmpty()) {
+            return;
+        }
         Registry registry = camel.getRegistry();
         staged.beans().keySet().forEach(name -> replaced.put(name, registry.lookupByName(name)));
         source.replace(() -> swap(staged.beans()));
