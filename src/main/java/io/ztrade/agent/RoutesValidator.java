@@ -43,6 +43,9 @@ public final class RoutesValidator {
     }
 
     /** Camel's YAML errors end with "in file:routes/agents.yaml, line 5, column 7:" and the line quoted. */
+    /** Camel's YAML DSL, when a bean of a {@code beans:} list cannot be made. */
+    private static final Pattern BEAN_FAILED = Pattern.compile("Error creating bean: (\\S+) of type: (?:#class:)?(\\S+)");
+
     private static final Pattern CAMEL_MARK = Pattern.compile("(?s)(.*?)\\s*\\n\\s*in \\S+, line (\\d+), column \\d+:.*");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -145,6 +148,12 @@ public final class RoutesValidator {
     }
 
     private static Problem camelProblem(RouteFile file, Exception e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            Matcher bean = c.getMessage() == null ? null : BEAN_FAILED.matcher(c.getMessage());
+            if (bean != null && bean.find()) {
+                return beanProblem(file, bean.group(1), bean.group(2), c);
+            }
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() != null && !cause.getMessage().contains(" line ")) {
             cause = cause.getCause();
@@ -155,6 +164,26 @@ public final class RoutesValidator {
             return new Problem(file.name(), Integer.parseInt(mark.group(2)), mark.group(1).strip());
         }
         return new Problem(file.name(), 0, message.lines().findFirst().orElse(message));
+    }
+
+    /**
+     * A bean Camel could not make (a script that does not compile or throws, a class not found): at the bean's entry,
+     * named, with the first line of the deepest reason (a Groovy compiler's "startup failed:" skipped).
+     */
+    private static Problem beanProblem(RouteFile file, String name, String type, Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = String.valueOf(root.getMessage()).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.equals("startup failed:")).findFirst().orElse(root.toString());
+        Matcher entry = Pattern.compile("(?m)^[\\s-]*name:\\s*[\"']?" + Pattern.quote(name) + "[\"']?\\s*$")
+                .matcher(file.text());
+        int line = entry.find() ? 1 + (int) file.text().substring(0, entry.start()).chars().filter(c -> c == '\n').count()
+                : 0;
+        // Camel converts what a script makes to the bean's type, and makes null of what is something else
+        String hint = reason.contains("returned null") ? "; its script must make a " + type + " (its last expression)" : "";
+        return new Problem(file.name(), line, "beans " + name + ": Camel cannot make a " + type + " of it: " + reason + hint);
     }
 
     private static RouteFile read(Resource resource) throws IOException {

@@ -172,10 +172,10 @@ public class Plugins {
                 parameters, file);
     }
 
-    /** The scripted steps of that kind there are now, by name (those Ztrade knows already left out). */
-    private Map<String, PluginStep> scripted(StepKind kind) {
+    /** The scripted steps of that kind among {@code beans}, by name (those Ztrade knows already left out). */
+    private Map<String, PluginStep> scripted(StepKind kind, Map<String, Step> beans) {
         Map<String, PluginStep> found = new TreeMap<>();
-        scripted.steps().forEach((bean, step) -> {
+        beans.forEach((bean, step) -> {
             if (kind.type().isInstance(step) && steps.get(kind).values().stream().noneMatch(s -> s.step() == step)) {
                 try {
                     PluginStep described = described(kind, step, SCRIPTED + " (bean " + bean + ")");
@@ -186,6 +186,33 @@ public class Plugins {
             }
         });
         return found;
+    }
+
+    /**
+     * What is wrong with the scripted step of bean {@code bean} among {@code beans} (the scripted steps as an edit of
+     * the route files would leave them): what a jar's step is checked for (its name, API version and parameters, a
+     * name no built-in or jar step has), its name not another scripted step's of the same kind. Empty when nothing is.
+     */
+    public List<String> scriptedProblems(String bean, Map<String, Step> beans) {
+        Step step = beans.get(bean);
+        List<String> problems = new ArrayList<>();
+        for (StepKind kind : kindsOf(step)) {
+            PluginStep described;
+            try {
+                described = described(kind, step, SCRIPTED + " (bean " + bean + ")");
+            } catch (PluginLoadException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            beans.forEach((other, s) -> {
+                if (!other.equals(bean) && kind.type().isInstance(s)
+                        && steps.get(kind).values().stream().noneMatch(known -> known.step() == s)
+                        && described.name().equals(s.name())) {
+                    problems.add(kind.parameter() + " '" + described.name() + "' is also the step of bean " + other);
+                }
+            });
+        }
+        return problems;
     }
 
     private static List<StepKind> kindsOf(Step step) {
@@ -202,8 +229,9 @@ public class Plugins {
     public List<PluginStep> all() {
         List<PluginStep> all = new ArrayList<>();
         steps.values().forEach(byName -> all.addAll(byName.values()));
+        Map<String, Step> beans = scripted.steps();
         for (StepKind kind : StepKind.values()) {
-            all.addAll(scripted(kind).values());
+            all.addAll(scripted(kind, beans).values());
         }
         all.sort((a, b) -> Boolean.compare(!a.builtIn(), !b.builtIn()));
         return all;
@@ -220,13 +248,21 @@ public class Plugins {
      * @throws PluginChoiceException naming the parameter, the unknown name and the names there are
      */
     public ChosenSteps choose(String agentId, PluginChoice choice, Map<String, String> agent) {
+        return choose(agentId, choice, agent, scripted.steps());
+    }
+
+    /**
+     * As {@link #choose(String, PluginChoice, Map)}, among the scripted steps {@code beans} (by bean name) rather than
+     * those there are now: whether an agent keeps its steps after an edit of the route files.
+     */
+    public ChosenSteps choose(String agentId, PluginChoice choice, Map<String, String> agent, Map<String, Step> beans) {
         Map<String, Map<String, Object>> values = new HashMap<>();
-        PluginStep strategy = find(StepKind.STRATEGY, choice.strategy());
-        PluginStep feed = find(StepKind.SENTIMENT_FEED, choice.sentimentFeed());
-        PluginStep decision = find(StepKind.DECISION_RULE, choice.decisionRule());
+        PluginStep strategy = find(StepKind.STRATEGY, choice.strategy(), beans);
+        PluginStep feed = find(StepKind.SENTIMENT_FEED, choice.sentimentFeed(), beans);
+        PluginStep decision = find(StepKind.DECISION_RULE, choice.decisionRule(), beans);
         List<PluginStep> rules = new ArrayList<>();
         for (String rule : choice.riskRules()) {
-            PluginStep step = find(StepKind.RISK_RULE, rule);
+            PluginStep step = find(StepKind.RISK_RULE, rule, beans);
             if (rules.contains(step)) {
                 throw new PluginChoiceException(StepKind.RISK_RULE.parameter(), "names '" + rule + "' twice");
             }
@@ -263,10 +299,10 @@ public class Plugins {
         return new ChosenSteps(agentId, strategy, feed, decision, rules, values, agent, calls);
     }
 
-    private PluginStep find(StepKind kind, String name) {
+    private PluginStep find(StepKind kind, String name, Map<String, Step> beans) {
         PluginStep step = steps.get(kind).get(name);
         if (step == null) {
-            Map<String, PluginStep> scriptedNow = scripted(kind);
+            Map<String, PluginStep> scriptedNow = scripted(kind, beans);
             step = scriptedNow.get(name);
             if (step != null) {
                 return step;

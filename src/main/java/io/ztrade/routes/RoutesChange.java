@@ -12,10 +12,11 @@ import java.util.TreeSet;
  * What an edit of the route files changes, by route id: routes (agents, or plain routes) added, changed or removed,
  * and the templates and route configurations that changed. A route whose template or any route configuration
  * changed counts as changed too (a template edit touches every agent made from it); every other route stays as it
- * runs. Items of other kinds (beans, rest, ...) are not reloaded: a change there needs a restart.
+ * runs. The scripted steps' beans added, changed or removed are named in {@code beans} ({@link ScriptedStepBeans});
+ * items of other kinds (other beans, rest, ...) are not reloaded: a change there needs a restart.
  */
 record RoutesChange(Set<String> added, Set<String> changed, Set<String> removed, Set<String> templates,
-                    Set<String> configurations, List<Item> needRestart) {
+                    Set<String> configurations, Set<String> beans, List<Item> needRestart) {
 
     static RoutesChange between(RoutesFiles before, RoutesFiles after) {
         Set<String> templates = differing(before, after, "routeTemplate");
@@ -40,20 +41,27 @@ record RoutesChange(Set<String> added, Set<String> changed, Set<String> removed,
             }
         }
         List<Item> needRestart = new ArrayList<>();
+        Set<String> beans = new TreeSet<>();
         for (String key : keys(before, after)) {
             Item was = before.items().get(key);
             Item is = after.items().get(key);
             Item either = is != null ? is : was;
-            if (!RoutesFiles.RELOADABLE.contains(either.kind()) && !sameValue(was, is)) {
+            if (RoutesFiles.RELOADABLE.contains(either.kind()) || sameValue(was, is)) {
+                continue;
+            }
+            // a scripted step: added, changed or removed; changed from or into another kind of bean: a restart
+            if ((was == null || ScriptedStepBeans.isScriptedStep(was)) && (is == null || ScriptedStepBeans.isScriptedStep(is))) {
+                beans.add(either.id());
+            } else {
                 needRestart.add(either);
             }
         }
-        return new RoutesChange(added, changed, removed, templates, configurations, needRestart);
+        return new RoutesChange(added, changed, removed, templates, configurations, beans, needRestart);
     }
 
     boolean isEmpty() {
         return added.isEmpty() && changed.isEmpty() && removed.isEmpty() && templates.isEmpty()
-                && configurations.isEmpty() && needRestart.isEmpty();
+                && configurations.isEmpty() && beans.isEmpty() && needRestart.isEmpty();
     }
 
     /** The routes to stop and remove first: removed and changed ones. */
@@ -74,7 +82,8 @@ record RoutesChange(Set<String> added, Set<String> changed, Set<String> removed,
     public String toString() {
         return "added " + added + ", changed " + changed + ", removed " + removed
                 + (templates.isEmpty() ? "" : ", templates " + templates)
-                + (configurations.isEmpty() ? "" : ", route configurations " + configurations);
+                + (configurations.isEmpty() ? "" : ", route configurations " + configurations)
+                + (beans.isEmpty() ? "" : ", scripted steps' beans " + beans);
     }
 
     private static Set<String> differing(RoutesFiles before, RoutesFiles after, String kind) {

@@ -29,14 +29,21 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 record RoutesFiles(Map<String, Item> items, List<Path> files) {
 
-    /** The kinds a reload applies while running; any other item that changes needs a restart. */
+    /**
+     * The kinds a reload applies while running; any other item that changes needs a restart, except a {@code beans}
+     * entry that is a scripted step ({@link ScriptedStepBeans}).
+     */
     static final List<String> RELOADABLE = List.of("routeTemplate", "routeConfiguration", "templatedRoute", "route");
+
+    /** A top-level {@code - beans:} list: read as one item per bean, of this kind, known by the bean's name. */
+    static final String BEANS = "beans";
 
     /**
      * One top-level item.
      *
      * @param kind  its key: routeTemplate, templatedRoute, route, routeConfiguration, beans, ...
-     * @param id    its id (a templated route's routeId), null when it has none
+     * @param id    its id (a templated route's routeId, a bean's name), or {@code #<hash of its content>} when it has
+     *              none
      * @param value the item as maps, lists and strings
      */
     record Item(String kind, String id, Path file, int line, Object value) {
@@ -79,6 +86,15 @@ record RoutesFiles(Map<String, Item> items, List<Path> files) {
                 if (node instanceof MappingNode mapping && mapping.getValue().size() == 1) {
                     NodeTuple tuple = mapping.getValue().get(0);
                     String kind = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+                    if (BEANS.equals(kind) && namedBeans(tuple.getValueNode()) instanceof SequenceNode beans) {
+                        // one item per bean, by name: an edit of one bean leaves the others of its list alone
+                        for (Node bean : beans.getValue()) {
+                            Object value = plain(bean);
+                            Item item = new Item(BEANS, idOf(BEANS, value), file, bean.getStartMark().getLine() + 1, value);
+                            items.put(item.key(), item);
+                        }
+                        continue;
+                    }
                     Object value = plain(tuple.getValueNode());
                     String id = idOf(kind, value);
                     // an item without id is known by its content: an edit elsewhere does not move it
@@ -91,6 +107,21 @@ record RoutesFiles(Map<String, Item> items, List<Path> files) {
         return new RoutesFiles(Collections.unmodifiableMap(items), List.copyOf(files));
     }
 
+    /** The list of a {@code beans:} item when each of its entries is a map with a name, else null. */
+    private static Node namedBeans(Node value) {
+        if (!(value instanceof SequenceNode list)) {
+            return null;
+        }
+        for (Node bean : list.getValue()) {
+            if (!(bean instanceof MappingNode map) || map.getValue().stream().noneMatch(t ->
+                    t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("name")
+                            && t.getValueNode() instanceof ScalarNode)) {
+                return null;
+            }
+        }
+        return list;
+    }
+
     static RoutesFiles empty() {
         return new RoutesFiles(Map.of(), List.of());
     }
@@ -99,7 +130,7 @@ record RoutesFiles(Map<String, Item> items, List<Path> files) {
         if (!(value instanceof Map<?, ?> map)) {
             return null;
         }
-        Object id = "templatedRoute".equals(kind) ? map.get("routeId") : map.get("id");
+        Object id = "templatedRoute".equals(kind) ? map.get("routeId") : BEANS.equals(kind) ? map.get("name") : map.get("id");
         return id instanceof String s ? s : null;
     }
 

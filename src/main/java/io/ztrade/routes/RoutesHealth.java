@@ -38,7 +38,8 @@ final class RoutesHealth implements HealthIndicator {
         if (view.lastChange() != null) {
             RoutesStatus.Change change = view.lastChange();
             health.withDetail("lastChange", "added " + change.added() + ", changed " + change.changed()
-                    + ", removed " + change.removed() + " at " + change.at());
+                    + ", removed " + change.removed() + (change.beans().isEmpty() ? "" : ", scripted steps' beans "
+                    + change.beans()) + " at " + change.at());
         }
         return health.build();
     }

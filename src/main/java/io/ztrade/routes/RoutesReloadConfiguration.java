@@ -3,6 +3,8 @@ package io.ztrade.routes;
 import io.ztrade.agent.AgentCatalog;
 import io.ztrade.agent.AgentScheduler;
 import io.ztrade.desk.DeskStateStore;
+import io.ztrade.plugins.Plugins;
+import io.ztrade.plugins.StepSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
@@ -52,10 +54,13 @@ class RoutesReloadConfiguration {
     @ConditionalOnProperty(name = "ztrade.routes.reload.enabled", havingValue = "true")
     RoutesWatcher routesWatcher(CamelContext camel, Environment environment, RoutesReloadProperties properties,
                                 RoutesStatus status, AgentCatalog catalog, AgentScheduler agents,
-                                DeskStateStore pauses, ApplicationEventPublisher events) {
+                                DeskStateStore pauses, Plugins plugins, StepSource steps,
+                                ApplicationEventPublisher events) {
         WatchedFiles files = WatchedFiles.of(environment.getProperty(INCLUDE_PATTERN));
         RoutesApplier applier = new RoutesApplier(camel, catalog, agents, pauses);
-        RoutesReloader reloader = new RoutesReloader(camel, files.directory(), files.glob(), status, applier, events);
+        ScriptedStepBeans beans = new ScriptedStepBeans(camel, plugins, catalog, steps);
+        RoutesReloader reloader = new RoutesReloader(camel, files.directory(), files.glob(), status, applier, beans,
+                events);
         return new RoutesWatcher(reloader, properties.quietPeriod());
     }
 

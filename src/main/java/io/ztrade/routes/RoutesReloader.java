@@ -15,8 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * One reload of the route directory: validate every file (the validator of start-up and {@code bin/ztrade validate});
  * if anything is wrong, change nothing and show the problems; else apply only what differs from the files that run
- * (see {@link RoutesChange}, {@link RoutesApplier}). A change Camel refuses halfway is rolled back to the last good
- * files and shown the same way.
+ * (see {@link RoutesChange}, {@link RoutesApplier}, {@link ScriptedStepBeans}). A change Camel refuses halfway is
+ * rolled back to the last good files and shown the same way.
  */
 final class RoutesReloader {
 
@@ -27,17 +27,19 @@ final class RoutesReloader {
     private final String glob;
     private final RoutesStatus status;
     private final RoutesApplier applier;
+    private final ScriptedStepBeans beans;
     private final ApplicationEventPublisher events;
     private RoutesFiles applied = RoutesFiles.empty();
     private RouteDefinitions appliedDefinitions;
 
     RoutesReloader(CamelContext camel, Path directory, String glob, RoutesStatus status, RoutesApplier applier,
-                   ApplicationEventPublisher events) {
+                   ScriptedStepBeans beans, ApplicationEventPublisher events) {
         this.camel = camel;
         this.directory = directory;
         this.glob = glob;
         this.status = status;
         this.applier = applier;
+        this.beans = beans;
         this.events = events;
     }
 
@@ -66,6 +68,7 @@ final class RoutesReloader {
         RoutesFiles next;
         RouteDefinitions nextDefinitions;
         RoutesChange change;
+        ScriptedStepBeans.Staged staged;
         try {
             next = RoutesFiles.read(directory, glob);
             change = RoutesChange.between(applied, next);
@@ -77,16 +80,25 @@ final class RoutesReloader {
                 status.applied(at, null);
                 return;
             }
+            // the new scripted steps made and checked, and the agents left alone checked against them: bound nowhere yet
+            staged = beans.stage(change, applied, next);
+            if (!staged.problems().isEmpty()) {
+                refuse(at, staged.problems());
+                return;
+            }
             nextDefinitions = RouteDefinitions.load(camel, next.files());
         } catch (Exception e) {
             refuse(at, List.of(new Problem(directory, 0, "cannot read the route files: " + rootMessage(e))));
             return;
         }
         try {
+            // the steps first: an agent the edit adds or changes is checked against them as Camel adds its route
+            beans.bind(staged);
             applier.apply(change, nextDefinitions);
         } catch (Exception e) {
             LOG.error("Routes reload failed, putting back the last good routes: {}", e.toString());
             applier.restore(change, appliedDefinitions);
+            beans.restore();
             refuse(at, List.of(failed(change, next, e)));
             return;
         }
@@ -111,8 +123,15 @@ final class RoutesReloader {
     }
 
     private static Problem needsRestart(Item item) {
+        if (RoutesFiles.BEANS.equals(item.kind())) {
+            return new Problem(item.file(), item.line(), "beans " + item.id() + ": live reload rebinds only scripted"
+                    + " steps (a scriptLanguage, a script and a type of io.ztrade.plugin.api: Strategy, SentimentFeed,"
+                    + " DecisionRule or RiskRule); the routes built with another bean keep it, so a change of beans"
+                    + " like this one needs a restart");
+        }
         return new Problem(item.file(), item.line(), item.kind() + " " + item.id() + ": live reload applies "
-                + String.join(", ", RoutesFiles.RELOADABLE) + "; a change of " + item.kind() + " needs a restart");
+                + String.join(", ", RoutesFiles.RELOADABLE) + " and scripted steps' beans; a change of " + item.kind()
+                + " needs a restart");
     }
 
     /** The failure, at the changed template or route configuration if any, else at the first route it concerns. */

@@ -20,8 +20,13 @@ public class RoutesStatus {
     public record Problem(String file, int line, String message, String text) {
     }
 
-    /** What the last reload that applied anything did, by route id. */
-    public record Change(Instant at, List<String> added, List<String> changed, List<String> removed) {
+    /**
+     * What the last reload that applied anything did, by route id.
+     *
+     * @param beans the scripted steps' beans it bound, rebound or unbound, by bean name
+     */
+    public record Change(Instant at, List<String> added, List<String> changed, List<String> removed,
+                         List<String> beans) {
     }
 
     /**
@@ -45,7 +50,7 @@ public class RoutesStatus {
     /** The files were read and are what runs now (change: what this reload did, null when it did nothing). */
     synchronized void applied(Instant at, RoutesChange change) {
         Change last = change == null ? view.lastChange() : new Change(at, List.copyOf(change.added()),
-                List.copyOf(change.changed()), List.copyOf(change.removed()));
+                List.copyOf(change.changed()), List.copyOf(change.removed()), List.copyOf(change.beans()));
         Instant appliedAt = change == null && view.state() == State.APPLIED ? view.appliedAt() : at;
         view = new View(State.APPLIED, view.directory(), view.checks() + 1, at, appliedAt, List.of(), last);
     }

@@ -57,7 +57,8 @@ class ComposeFileTest {
             Map<String, Object> dependsOn = map(service.get("depends_on"));
             assertThat(map(dependsOn.get("postgres")).get("condition")).isEqualTo("service_healthy");
             assertThat(map(dependsOn.get("redis")).get("condition")).isEqualTo("service_healthy");
-            assertThat(list(service.get("volumes"))).anyMatch(v -> v.toString().endsWith(":/app/data"));
+            assertThat(list(service.get("volumes"))).anyMatch(v -> v.toString().endsWith(":/app/data"))
+                    .contains("../routes:/app/routes:ro", "../plugins:/app/plugins:ro");
             assertThat(map(service.get("build")).get("dockerfile")).isEqualTo("docker/Dockerfile");
         }
         assertThat(map(services.get("ztrade-1")).get("hostname")).isNotEqualTo(map(services.get("ztrade-2")).get("hostname"));
@@ -80,6 +81,8 @@ class ComposeFileTest {
     void eachNodePublishesItsActuatorPortForHawtioOnLocalhost() throws IOException {
         // the Dockerfile puts the actuator (Hawtio, Jolokia) on MANAGEMENT_SERVER_PORT: a desk must reach it
         assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("MANAGEMENT_SERVER_PORT=8081");
+        // plugins/ is mounted where the image looks for plugin jars
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("ZTRADE_PLUGINS_DIR=/app/plugins");
         assertThat(list(map(services.get("ztrade-1")).get("ports"))).contains("127.0.0.1:8281:8080", "127.0.0.1:8381:8081");
         assertThat(list(map(services.get("ztrade-2")).get("ports"))).contains("127.0.0.1:8282:8080", "127.0.0.1:8382:8081");
     }

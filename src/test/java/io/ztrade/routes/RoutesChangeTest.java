@@ -105,6 +105,50 @@ class RoutesChangeTest {
         assertThat(change.needRestart().get(0).line()).isEqualTo(10);
     }
 
+    private static String scriptedRule(String bean, String returns) {
+        return """
+                - beans:
+                    - name: %s
+                      type: io.ztrade.plugin.api.RiskRule
+                      scriptLanguage: groovy
+                      script: "%s"
+                    - name: other
+                      type: io.ztrade.plugin.api.Strategy
+                      scriptLanguage: groovy
+                      script: "null"
+                """.formatted(bean, returns);
+    }
+
+    @Test
+    void aScriptedStepsBeanIsReloadedByNameAndItsNeighboursStayAsTheyAre() throws Exception {
+        RoutesFiles before = write(TEMPLATES, scriptedRule("rule", "one") + ROUTES);
+
+        RoutesChange changed = RoutesChange.between(before, write(TEMPLATES, scriptedRule("rule", "two") + ROUTES));
+        RoutesChange renamed = RoutesChange.between(before, write(TEMPLATES, scriptedRule("rule2", "one") + ROUTES));
+
+        assertThat(changed.beans()).containsExactly("rule");
+        assertThat(changed.needRestart()).isEmpty();
+        assertThat(changed.isEmpty()).isFalse();
+        assertThat(changed.toAdd()).isEmpty();
+        assertThat(renamed.beans()).containsExactly("rule", "rule2");
+    }
+
+    @Test
+    void aBeanThatIsNotAScriptedStepOrBecomesOneNeedsARestart() throws Exception {
+        RoutesFiles before = write(TEMPLATES, scriptedRule("rule", "one") + ROUTES);
+
+        RoutesChange typed = RoutesChange.between(before, write(TEMPLATES,
+                scriptedRule("rule", "one").replace("io.ztrade.plugin.api.RiskRule", "java.lang.Object") + ROUTES));
+        RoutesChange factory = RoutesChange.between(before, write(TEMPLATES,
+                scriptedRule("rule", "one").replace("      scriptLanguage: groovy\n      script: \"one\"",
+                        "      factoryMethod: create") + ROUTES));
+
+        assertThat(typed.needRestart()).extracting(RoutesFiles.Item::id).containsExactly("rule");
+        assertThat(typed.needRestart().get(0).line()).isEqualTo(2);
+        assertThat(factory.needRestart()).extracting(RoutesFiles.Item::id).containsExactly("rule");
+        assertThat(typed.beans()).isEmpty();
+    }
+
     @Test
     void reloadWatchesTheOneDirectoryCamelLoads() {
         assertThat(RoutesReloadConfiguration.WatchedFiles.of("file:" + dir + "/*.yaml"))

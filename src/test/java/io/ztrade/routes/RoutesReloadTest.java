@@ -120,43 +120,158 @@ class RoutesReloadTest {
     }
 
     /**
-     * A scripted step (issue 15) is a bean of the route files, which live reload does not apply: an edit adding one is
-     * refused naming it and saying a restart takes it up, and nothing of it is half-applied (README, "Write your own
-     * step"; the README said a reload took it up, which it did not).
+     * A scripted step (issue 15 item 3) is a bean of the route files: an edit that adds one binds it, and an agent
+     * added by the same edit that chooses it runs with it at its next run; the other agents are left alone.
      */
     @Test
-    void aScriptedStepAddedByAnEditIsRefusedUntilARestart() throws Exception {
+    void aScriptedStepAddedByAnEditIsUsedByTheAgentsNextRun() throws Exception {
         Map<String, Running> before = running(BASELINE_IDS);
 
-        reloadWith(scriptedRule("first version") + BASELINE_AGENTS);
+        reloadWith(scriptedFeed("0.25") + BASELINE_AGENTS + agentWithFeed("reload_d"));
 
-        JsonNode problem = brokenProblem();
-        assertThat(problem.get("file").asText()).endsWith("agents.yaml");
-        assertThat(problem.get("text").asText()).contains(": beans").contains("a change of beans needs a restart");
-        assertThat(scriptedDescription()).isNull();
+        assertThat(routes().get("state").asText()).as("%s", routes()).isEqualTo("APPLIED");
+        assertThat(routes().get("lastChange").get("beans").toString()).isEqualTo("[\"reloadFeedBean\"]");
+        assertThat(scriptedFeedDescription()).isEqualTo("reads 0.25");
+        assertThat(sentimentOfANewRun("reload_d")).isEqualTo(0.25);
         assertThat(running(BASELINE_IDS)).isEqualTo(before);
     }
 
-    private static String scriptedRule(String description) {
+    @Test
+    void aNewScriptOfAScriptedStepIsUsedByTheNextRunAndLeavesTheAgentsRouteAlone() throws Exception {
+        reloadWith(scriptedFeed("0.25") + BASELINE_AGENTS + agentWithFeed("reload_d"));
+        assertThat(sentimentOfANewRun("reload_d")).isEqualTo(0.25);
+        Map<String, Running> before = running(List.of("reload_a", "reload_b", "reload_c", "reload_d"));
+
+        reloadWith(scriptedFeed("0.75") + BASELINE_AGENTS + agentWithFeed("reload_d"));
+
+        assertThat(routes().get("state").asText()).as("%s", routes()).isEqualTo("APPLIED");
+        assertThat(sentimentOfANewRun("reload_d")).isEqualTo(0.75);
+        assertThat(scriptedFeedDescription()).isEqualTo("reads 0.75");
+        assertThat(running(List.of("reload_a", "reload_b", "reload_c", "reload_d"))).isEqualTo(before);
+    }
+
+    /** Reading the files again binds no bean: an edit elsewhere leaves the scripted step's instance (and its state). */
+    @Test
+    void anEditOfAnotherAgentLeavesTheScriptedStepsInstanceAlone() throws Exception {
+        String withFeed = scriptedFeed("0.25") + BASELINE_AGENTS + agentWithFeed("reload_d");
+        reloadWith(withFeed);
+        Object feed = camel.getRegistry().lookupByName("reloadFeedBean");
+        assertThat(feed).isNotNull();
+
+        reloadWith(withFeed.replace("0 0 0 1 2 ? 2099", "0 0 0 1 6 ? 2099"));
+
+        assertThat(routes().get("lastChange").get("changed").toString()).isEqualTo("[\"reload_b\"]");
+        assertThat(camel.getRegistry().lookupByName("reloadFeedBean")).isSameAs(feed);
+    }
+
+    @Test
+    void removingAScriptedStepAnAgentStillChoosesIsRefusedNamingTheBeanAndTheAgent() throws Exception {
+        reloadWith(scriptedFeed("0.25") + BASELINE_AGENTS + agentWithFeed("reload_d"));
+        Map<String, Running> before = running(List.of("reload_a", "reload_b", "reload_c", "reload_d"));
+
+        reloadWith(BASELINE_AGENTS + agentWithFeed("reload_d"));
+
+        JsonNode problem = brokenProblem();
+        assertThat(problem.get("file").asText()).endsWith("agents.yaml");
+        assertThat(problem.get("message").asText()).contains("reloadFeedBean", "reload_d", "reloadFeed");
+        assertThat(running(List.of("reload_a", "reload_b", "reload_c", "reload_d"))).isEqualTo(before);
+        assertThat(sentimentOfANewRun("reload_d")).isEqualTo(0.25);
+    }
+
+    @Test
+    void aScriptThatDoesNotCompileIsRefusedNamingFileAndBeanAndTheOldVersionRuns() throws Exception {
+        reloadWith(scriptedFeed("0.25") + BASELINE_AGENTS + agentWithFeed("reload_d"));
+
+        reloadWith(scriptedFeed("0.75").replace("Sentiment.of(", "Sentiment.of((") + BASELINE_AGENTS
+                + agentWithFeed("reload_d"));
+
+        JsonNode problem = brokenProblem();
+        assertThat(problem.get("file").asText()).endsWith("agents.yaml");
+        assertThat(problem.get("line").asInt()).isEqualTo(2);
+        assertThat(problem.get("message").asText()).contains("reloadFeedBean");
+        assertThat(sentimentOfANewRun("reload_d")).isEqualTo(0.25);
+        assertThat(scriptedFeedDescription()).isEqualTo("reads 0.25");
+    }
+
+    @Test
+    void aScriptThatIsNotTheStepItsTypeSaysIsRefusedNamingTheBean() throws Exception {
+        reloadWith(scriptedFeed("0.25") + BASELINE_AGENTS + agentWithFeed("reload_d"));
+
+        reloadWith(scriptedFeed("0.75").replace("new SentimentFeed()", "new RiskRule()")
+                .replace("Sentiment sentiment(String symbol, java.time.Instant at, Settings settings)",
+                        "Verdict check(ProposedOrder order, Settings settings)")
+                .replace("Sentiment.of(0.75, 1, 'reload')", "Verdict.approve()")
+                + BASELINE_AGENTS + agentWithFeed("reload_d"));
+
+        JsonNode problem = brokenProblem();
+        assertThat(problem.get("file").asText()).endsWith("agents.yaml");
+        assertThat(problem.get("message").asText()).contains("reloadFeedBean", "SentimentFeed");
+        assertThat(sentimentOfANewRun("reload_d")).isEqualTo(0.25);
+    }
+
+    /** A bean that is not a scripted step may be held by the routes built with it: a change of it still needs a restart. */
+    @Test
+    void aBeanThatIsNotAScriptedStepStillNeedsARestart() throws Exception {
+        Map<String, Running> before = running(BASELINE_IDS);
+
+        reloadWith("""
+                - beans:
+                    - name: reloadSettings
+                      type: java.util.HashMap
+                """ + BASELINE_AGENTS);
+
+        JsonNode problem = brokenProblem();
+        assertThat(problem.get("file").asText()).endsWith("agents.yaml");
+        assertThat(problem.get("text").asText()).contains("beans reloadSettings").contains("needs a restart");
+        assertThat(camel.getRegistry().lookupByName("reloadSettings")).isNull();
+        assertThat(running(BASELINE_IDS)).isEqualTo(before);
+    }
+
+    /** A sentiment feed scripted in Groovy, bean reloadFeedBean, step reloadFeed, that always reads {@code score}. */
+    private static String scriptedFeed(String score) {
         return """
                 - beans:
-                    - name: reloadRule
-                      type: io.ztrade.plugin.api.RiskRule
+                    - name: reloadFeedBean
+                      type: io.ztrade.plugin.api.SentimentFeed
                       scriptLanguage: groovy
                       script: |
                         import io.ztrade.plugin.api.*
-                        new RiskRule() {
-                            String name() { 'reloadRule' }
-                            String description() { '%s' }
-                            Verdict check(ProposedOrder order, Settings settings) { Verdict.approve() }
+                        new SentimentFeed() {
+                            String name() { 'reloadFeed' }
+                            String description() { 'reads %1$s' }
+                            Sentiment sentiment(String symbol, java.time.Instant at, Settings settings) {
+                                Sentiment.of(%1$s, 1, 'reload')
+                            }
                         }
-                """.formatted(description);
+                """.formatted(score);
     }
 
-    /** The description /api/plugins gives the scripted step reloadRule; null when it lists none. */
-    private String scriptedDescription() {
+    /** A crypto agent (its market never closes) whose sentiment is the scripted feed's. */
+    private static String agentWithFeed(String id) {
+        return agent(id, "ETH/USD", "0 0 0 1 4 ? 2099") + """
+                      - { name: assetClass, value: crypto }
+                      - { name: sentimentFeed, value: reloadFeed }
+                """;
+    }
+
+    /** Runs the agent now and answers the sentiment score its record shows once the run has ended. */
+    private double sentimentOfANewRun(String agentId) {
+        var answer = operator().postForEntity("/api/agents/" + agentId + "/runs?force=true", null, JsonNode.class);
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String runId = answer.getBody().get("runId").asText();
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            run[0] = viewer().getForObject("/api/runs/" + runId, JsonNode.class);
+            return run[0] != null && run[0].hasNonNull("finishedAt");
+        });
+        assertThat(run[0].get("status").asText()).as("%s", run[0]).isNotEqualTo("FAILED");
+        return run[0].get("sentimentScore").asDouble();
+    }
+
+    /** The description /api/plugins gives the scripted step reloadFeed; null when it lists none. */
+    private String scriptedFeedDescription() {
         for (JsonNode step : viewer().getForObject("/api/plugins", JsonNode.class).get("steps")) {
-            if (step.get("name").asText().equals("reloadRule")) {
+            if (step.get("name").asText().equals("reloadFeed")) {
                 return step.get("description").asText();
             }
         }

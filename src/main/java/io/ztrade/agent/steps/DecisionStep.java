@@ -30,7 +30,7 @@ public class DecisionStep implements RunStep {
         if (plugins == null || WeightedDecisionRule.NAME.equals(run.agent().plugins().decisionRule())) {
             return run.withDecision(policy.decide(run.sentiment(), run.technical(), Stages.weights(run.agent())));
         }
-        return run.withDecision(plugins.of(run.agent()).decide(run.market(), run.agent().assetClass().alpacaName(),
+        return run.withDecision(plugins.of(run).decide(run.market(), run.agent().assetClass().alpacaName(),
                 run.scheduledAt(), run.sentiment(), run.technical(), Stages.weights(run.agent())));
     }
 }

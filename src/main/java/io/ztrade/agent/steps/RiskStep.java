@@ -58,7 +58,7 @@ public class RiskStep implements RunStep {
         if (plugins == null || !verdict.approved() || run.agent().plugins().riskRules().isEmpty()) {
             return verdict;
         }
-        List<String> refusals = plugins.of(run.agent()).refusals(run.agent().symbol(), run.decision(),
+        List<String> refusals = plugins.of(run).refusals(run.agent().symbol(), run.decision(),
                 run.agent().orderNotional(), run.market().price(), run.scheduledAt());
         if (refusals.isEmpty()) {
             return verdict;

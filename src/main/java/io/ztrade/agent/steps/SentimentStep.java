@@ -33,6 +33,6 @@ public class SentimentStep implements RunStep {
         if (plugins == null || NewsSentimentFeed.NAME.equals(run.agent().plugins().sentimentFeed())) {
             return run.withSentiment(analyzer.analyze(Stages.instrument(run.agent())));
         }
-        return run.withSentiment(plugins.of(run.agent()).sentiment(run.agent().symbol(), run.scheduledAt()));
+        return run.withSentiment(plugins.of(run).sentiment(run.agent().symbol(), run.scheduledAt()));
     }
 }

@@ -35,7 +35,7 @@ public class TechnicalStep implements RunStep {
         if (plugins == null || IndicatorsStrategy.NAME.equals(run.agent().plugins().strategy())) {
             return run.withTechnical(analyzer.analyze(run.agent().indicators(), run.market()));
         }
-        return run.withTechnical(plugins.of(run.agent()).signal(run.market(), run.agent().assetClass().alpacaName(),
+        return run.withTechnical(plugins.of(run).signal(run.market(), run.agent().assetClass().alpacaName(),
                 run.scheduledAt()));
     }
 }
