@@ -105,16 +105,19 @@ public class RunNow {
         return new Started(actions.runNow(agent.agentId(), force), agent.agentId(), now, force);
     }
 
-    /** The agent's run going on or waiting: here first (this node knows its run's id), then elsewhere in the cluster. */
+    /**
+     * The agent's run going on or waiting: here first (this node knows its run's id and whether it is only writing its
+     * record), then elsewhere in the cluster. Clustered, a run requested here may have started and ended on another
+     * node, so the cluster's job store, not this node's memory of requests, says what waits.
+     */
     private Optional<NotStarted> busy(AgentSettings agent, ClusterRuns others) {
-        String here = others == null ? null : others.node();
-        Optional<NotStarted> local = inFlight.runningOf(agent.agentId())
-                .map(run -> refused(agent, run.runId(), here, true, null))
-                .or(() -> inFlight.requestedOf(agent.agentId()).map(r -> refused(agent, r.runId(), null, false, null)));
-        if (local.isPresent() || others == null) {
-            return local;
+        if (others == null) {
+            return inFlight.runningOf(agent.agentId()).map(run -> refused(agent, run.runId(), null, true, null))
+                    .or(() -> inFlight.requestedOf(agent.agentId()).map(r -> refused(agent, r.runId(), null, false, null)));
         }
-        return others.of(agent.agentId()).map(e -> refused(agent, e.runId(), e.node(), e.started(), e.scheduledAt()));
+        return inFlight.runningOf(agent.agentId()).map(run -> refused(agent, run.runId(), others.node(), true, null))
+                .or(() -> others.of(agent.agentId())
+                        .map(e -> refused(agent, e.runId(), e.node(), e.started(), e.scheduledAt())));
     }
 
     private static NotStarted refused(AgentSettings agent, String runId, String node, boolean started,
