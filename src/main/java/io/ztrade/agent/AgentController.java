@@ -1,13 +1,9 @@
 package io.ztrade.agent;
 
 
-import io.ztrade.market.MarketCalendar;
-import io.ztrade.market.MarketSession;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,17 +24,15 @@ class AgentController {
     private final AgentScheduler scheduler;
     private final AgentActions desk;
     private final AgentTester tester;
-    private final InFlightRuns inFlight;
-    private final MarketCalendar calendar;
+    private final RunNow runNow;
 
     AgentController(AgentCatalog catalog, AgentScheduler scheduler, AgentActions desk, AgentTester tester,
-                    InFlightRuns inFlight, MarketCalendar calendar) {
+                    RunNow runNow) {
         this.catalog = catalog;
         this.scheduler = scheduler;
         this.desk = desk;
         this.tester = tester;
-        this.inFlight = inFlight;
-        this.calendar = calendar;
+        this.runNow = runNow;
     }
 
     record AgentView(String id, String symbol, String assetClass, String schedule, String timeZone, Instant nextFireTime,
@@ -59,11 +53,12 @@ class AgentController {
      * A run now that does not happen, said at once: the API's error body and why ({@code outcome}).
      *
      * @param outcome  {@code SKIPPED_MARKET_CLOSED} or {@code REFUSED_ALREADY_RUNNING}
-     * @param runId    the agent's run under way or waiting (refused), else null
+     * @param runId    the agent's run under way or waiting (refused), when known, else null
+     * @param node     the node running it (refused, clustered: its Quartz instance id), when known, else null
      * @param nextOpen when the agent's market opens next (skipped), else null
      */
     record RunNotStarted(int status, String error, String message, Instant timestamp, String agent, String outcome,
-                         String runId, Instant nextOpen) {
+                         String runId, String node, Instant nextOpen) {
     }
 
     @GetMapping
@@ -87,54 +82,21 @@ class AgentController {
     /**
      * Like {@code airflow dags trigger}: market hours still apply unless {@code force=true}. Answers 202 with the run's
      * id and {@code Location}, or 409 at once when the run would not happen: the agent's market is closed (a stock agent
-     * outside the NYSE session; {@code force=true} runs anyway), or the agent has a run going on or waiting here (runs
-     * of one agent never overlap; another node's run is not seen, and a run then waits behind it).
+     * outside the NYSE session; {@code force=true} runs anyway), or the agent has a run going on or waiting, on this
+     * node or, clustered, on any other (runs of one agent never overlap). {@link RunNow} decides, for the MBean too.
      */
     @PostMapping("/{id}/runs")
     ResponseEntity<?> runNow(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
-        AgentSettings agent = catalog.get(id);
-        Instant now = Instant.now();
-        Optional<String> busy = inFlight.runningOf(agent.agentId()).map(AgentRun::runId)
-                .or(() -> inFlight.requestedOf(agent.agentId()).map(InFlightRuns.Requested::runId));
-        if (busy.isPresent()) {
-            return notStarted(agent, "REFUSED_ALREADY_RUNNING", busy.get(), null, "agent " + agent.agentId()
-                    + " already has run " + busy.get() + " going on; runs of one agent never overlap: follow that one"
-                    + " (GET /api/runs/" + busy.get() + ") or run again when it has ended");
+        RunNow.Answer answer = runNow.request(id, force);
+        if (answer instanceof RunNow.NotStarted not) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(new RunNotStarted(409,
+                    HttpStatus.CONFLICT.getReasonPhrase(), not.message(), Instant.now(), not.agentId(),
+                    not.outcome().name(), not.runId(), not.node(), not.nextOpen()));
         }
-        MarketCalendar.MarketStatus market = calendar.statusAt(agent.assetClass(), now);
-        if (!force && !market.open()) {
-            Instant next = nextOpen(agent, now);
-            return notStarted(agent, "SKIPPED_MARKET_CLOSED", null, next, "run of " + agent.agentId()
-                    + " skipped: " + agent.symbol() + "'s market is closed (" + market.reason() + ")"
-                    + (next == null ? "" : "; it opens " + PlainText.time(next) + " New York time")
-                    + "; add force=true (bin/ztrade run " + agent.agentId() + " --force) to run it anyway");
-        }
-        String runId = desk.runNow(agent.agentId(), force);
-        String run = "/api/runs/" + runId;
-        return ResponseEntity.accepted().location(URI.create(run)).body(new RunRequested(runId, agent.agentId(),
-                "QUEUED", now, force, "run " + runId + " of " + agent.agentId() + " started; follow it at " + run,
-                run, run + "/logs"));
-    }
-
-    private static ResponseEntity<RunNotStarted> notStarted(AgentSettings agent, String outcome, String runId,
-                                                           Instant nextOpen, String message) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new RunNotStarted(409,
-                HttpStatus.CONFLICT.getReasonPhrase(), message, Instant.now(), agent.agentId(), outcome, runId, nextOpen));
-    }
-
-    /** When the agent's market opens next, looking two weeks ahead (null when no session is in them). */
-    private Instant nextOpen(AgentSettings agent, Instant now) {
-        LocalDate day = now.atZone(MarketCalendar.NEW_YORK).toLocalDate();
-        for (int i = 0; i < 14; i++) {
-            MarketSession session = calendar.session(agent.assetClass(), day.plusDays(i));
-            if (session.open()) {
-                Instant open = day.plusDays(i).atTime(session.openTime()).atZone(MarketCalendar.NEW_YORK).toInstant();
-                if (open.isAfter(now)) {
-                    return open;
-                }
-            }
-        }
-        return null;
+        RunNow.Started started = (RunNow.Started) answer;
+        String run = "/api/runs/" + started.runId();
+        return ResponseEntity.accepted().location(URI.create(run)).body(new RunRequested(started.runId(),
+                started.agentId(), "QUEUED", started.requestedAt(), force, started.message(), run, run + "/logs"));
     }
 
     /** Like {@code airflow dags pause}: the schedule stops; run now still works. */

@@ -25,11 +25,14 @@ public interface AgentMXBean {
     /** Orders sent to the broker since midnight New York time. */
     int getOrdersToday();
 
-    /** Runs the agent now; market hours still apply. */
-    void runNow();
+    /**
+     * Runs the agent now; market hours still apply. Answered as the API's run now ({@link RunNow}): the started run's
+     * id in a line, or an error saying why it does not run (market closed; a run going on or waiting, on any node).
+     */
+    String runNow();
 
-    /** Runs the agent now, even when its market is closed. */
-    void runNowForced();
+    /** Runs the agent now, even when its market is closed; refused, as {@link #runNow}, while a run goes on. */
+    String runNowForced();
 
     void pause();
 

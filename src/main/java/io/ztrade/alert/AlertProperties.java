@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * lines only.
  *
  * @param quietPeriod after an alert of one kind (run failed, kill switch, breaker open), further alerts of that kind
- *                    are counted but not sent for this long, so an outage sends one alert, not hundreds (default 15m)
+ *                    are counted but not sent for this long, by any node of a cluster, so an outage sends one alert,
+ *                    not hundreds (default 15m)
  * @param email       SMTP settings and recipients
  * @param webhook     a Slack-compatible incoming webhook
  * @param telegram    a Telegram bot's messages to one chat

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Raises alerts: a run FAILED after its redeliveries, the kill switch flipped, a circuit breaker opened. Each is
  * logged, then sent to every configured channel unless an alert of the same kind went out less than
- * {@code ztrade.alerts.quiet-period} ago; the next one sent says how many were held back.
+ * {@code ztrade.alerts.quiet-period} ago, from any node of a cluster ({@link QuietPeriods}, in the records database);
+ * the next one sent says how many were held back. While the records database fails, each node keeps its own quiet
+ * period (so an outage still alerts, at most once a period per node).
  */
 @Service
 @EnableConfigurationProperties(AlertProperties.class)
@@ -36,14 +39,24 @@ public class Alerts {
     private final MeterRegistry registry;
     private final UnaryOperator<String> masker;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** The cluster's quiet periods; null: this node's only. */
+    private final QuietPeriods shared;
 
     @Autowired
-    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, SecretMasker secrets) {
-        this(channels, properties, registry, Clock.systemUTC(), secrets::mask);
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, SecretMasker secrets,
+           QuietPeriods shared) {
+        this(channels, properties, registry, Clock.systemUTC(), secrets::mask, shared);
+    }
+
+    /** With this node's quiet periods only. */
+    Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock,
+           UnaryOperator<String> masker) {
+        this(channels, properties, registry, clock, masker, null);
     }
 
     Alerts(List<AlertChannel> channels, AlertProperties properties, MeterRegistry registry, Clock clock,
-           UnaryOperator<String> masker) {
+           UnaryOperator<String> masker, QuietPeriods shared) {
+        this.shared = shared;
         // the panel's database last: in a records-database outage (when alerts are most likely) its wait for a
         // connection must not hold back email, webhook and Telegram
         this.channels = channels.stream().sorted(Comparator.comparing(channel -> channel instanceof RecentAlerts)).toList();
@@ -106,18 +119,12 @@ public class Alerts {
         Instant now = clock.instant();
         String text = masker.apply(unmaskedText);
         LOG.error("ALERT {}: {}", subject, text);
-        Window window = windows.computeIfAbsent(kind, k -> new Window());
-        int heldBack;
-        synchronized (window) {
-            if (window.lastSent != null && now.isBefore(window.lastSent.plus(properties.quietPeriod()))) {
-                window.heldBack++;
-                counted(kind, "held_back");
-                return false;
-            }
-            heldBack = window.heldBack;
-            window.heldBack = 0;
-            window.lastSent = now;
+        OptionalInt pass = pass(kind, now);
+        if (pass.isEmpty()) {
+            counted(kind, "held_back");
+            return false;
         }
+        int heldBack = pass.getAsInt();
         String body = heldBack == 0 ? text : text + "\n(" + heldBack + " more alert(s) of this kind were held back in the"
                 + " quiet period of " + properties.quietPeriod() + ")";
         Alert alert = new Alert(kind, subject, body, now);
@@ -132,6 +139,37 @@ public class Alerts {
         }
         counted(kind, "sent");
         return true;
+    }
+
+    /** Held back (empty) or sent, with how many were held back before; the cluster's quiet period, else this node's. */
+    private OptionalInt pass(String kind, Instant now) {
+        Window window = windows.computeIfAbsent(kind, k -> new Window());
+        if (shared != null) {
+            try {
+                OptionalInt pass = shared.pass(kind, now, properties.quietPeriod());
+                synchronized (window) {
+                    // this node's window follows, for an outage of the records database to come
+                    if (pass.isPresent()) {
+                        window.lastSent = now;
+                        window.heldBack = 0;
+                    }
+                }
+                return pass;
+            } catch (RuntimeException e) {
+                LOG.warn("Alert kind {}: the cluster's quiet period cannot be read ({}); this node's applies", kind,
+                        masker.apply(e.getClass().getSimpleName()));
+            }
+        }
+        synchronized (window) {
+            if (window.lastSent != null && now.isBefore(window.lastSent.plus(properties.quietPeriod()))) {
+                window.heldBack++;
+                return OptionalInt.empty();
+            }
+            int heldBack = window.heldBack;
+            window.heldBack = 0;
+            window.lastSent = now;
+            return OptionalInt.of(heldBack);
+        }
     }
 
     private static final class Window {

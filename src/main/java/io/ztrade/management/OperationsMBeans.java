@@ -2,6 +2,7 @@ package io.ztrade.management;
 
 import io.ztrade.agent.AgentMXBean;
 import io.ztrade.agent.AgentScheduler;
+import io.ztrade.agent.RunNow;
 import io.ztrade.desk.DeskMXBean;
 import io.ztrade.desk.DeskOperations;
 
@@ -45,17 +46,19 @@ class OperationsMBeans implements DisposableBean {
     private final AgentCatalog catalog;
     private final AgentScheduler scheduler;
     private final DeskOperations desk;
+    private final RunNow runNow;
     private final PerformanceStore store;
     private final CamelContext camel;
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     // written by live reload's thread too
     private final List<ObjectName> registered = new CopyOnWriteArrayList<>();
 
-    OperationsMBeans(AgentCatalog catalog, AgentScheduler scheduler, DeskOperations desk, PerformanceStore store,
-                     CamelContext camel) {
+    OperationsMBeans(AgentCatalog catalog, AgentScheduler scheduler, DeskOperations desk, RunNow runNow,
+                     PerformanceStore store, CamelContext camel) {
         this.catalog = catalog;
         this.scheduler = scheduler;
         this.desk = desk;
+        this.runNow = runNow;
         this.store = store;
         this.camel = camel;
     }
@@ -177,13 +180,22 @@ class OperationsMBeans implements DisposableBean {
         }
 
         @Override
-        public void runNow() {
-            desk.runNow(agentId, false);
+        public String runNow() {
+            return run(false);
         }
 
         @Override
-        public void runNowForced() {
-            desk.runNow(agentId, true);
+        public String runNowForced() {
+            return run(true);
+        }
+
+        /** The API's answer: a started run's line, else the 409's message as the operation's error. */
+        private String run(boolean force) {
+            RunNow.Answer answer = runNow.request(agentId, force);
+            if (answer instanceof RunNow.NotStarted not) {
+                throw new IllegalStateException(not.outcome() + ": " + not.message());
+            }
+            return answer.message();
         }
 
         @Override

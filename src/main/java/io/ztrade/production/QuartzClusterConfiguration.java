@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.UUID;
+import io.ztrade.agent.ClusterRuns;
 import javax.sql.DataSource;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.component.quartz.QuartzConstants;
@@ -34,6 +35,9 @@ class QuartzClusterConfiguration {
      */
     static final String BATCH = "org.quartz.scheduler.batchTriggerAcquisitionMaxCount";
 
+    /** The prefix of the job store's tables (Flyway's db/vendor/postgresql/V2__quartz.sql). */
+    static final String TABLE_PREFIX = "QRTZ_";
+
     @Bean(destroyMethod = "")
     Scheduler ztradeQuartzScheduler(DataSource dataSource, QuartzClusterProperties settings) throws SchedulerException {
         // one name per application context, so two nodes in one JVM (tests) never share a pool or a scheduler
@@ -56,7 +60,7 @@ class QuartzClusterConfiguration {
         quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         quartz.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
-        quartz.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        quartz.setProperty("org.quartz.jobStore.tablePrefix", TABLE_PREFIX);
         quartz.setProperty("org.quartz.jobStore.isClustered", "true");
         quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval",
                 Long.toString(settings.clusterCheckinInterval().toMillis()));
@@ -79,6 +83,12 @@ class QuartzClusterConfiguration {
             ztradeQuartzScheduler.getContext().put(QuartzConstants.QUARTZ_CAMEL_CONTEXT + "-"
                     + quartz.getCamelContext().getName(), quartz.getCamelContext());
         });
+    }
+
+    /** What the other nodes run, so a run now is refused for the whole cluster (io.ztrade.agent.RunNow). */
+    @Bean
+    ClusterRuns clusterRuns(DataSource dataSource, Scheduler ztradeQuartzScheduler) {
+        return new QuartzClusterRuns(dataSource, ztradeQuartzScheduler, TABLE_PREFIX);
     }
 
     @Bean

@@ -140,6 +140,13 @@ class AgentTesterRouteTest extends PipelineTestSupport {
         assertThat(skipped.getBody().get("runId").isNull()).isTrue();
         assertThat(inFlight.requestedOf("test_stock")).as("nothing fired").isEmpty();
         assertThat(inFlight.runningOf("test_stock")).isEmpty();
+        // the MBean's runNow (Hawtio, jconsole) gets the same answer, as its operation's error, and fires nothing
+        assertThatThrownBy(() -> java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("io.ztrade:context=" + camel.getName() + ",type=agents,name=test_stock"),
+                "runNow", null, null))
+                .rootCause().isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("SKIPPED_MARKET_CLOSED: run of test_stock skipped: TSLA's market is closed");
+        assertThat(inFlight.requestedOf("test_stock")).as("nothing fired").isEmpty();
 
         var forced = operator.postForEntity("/api/agents/test_stock/runs?force=true", null, com.fasterxml.jackson.databind.JsonNode.class);
         assertThat(forced.getStatusCode().value()).isEqualTo(202);

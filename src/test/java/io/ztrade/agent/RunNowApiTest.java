@@ -1,6 +1,7 @@
 package io.ztrade.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -8,7 +9,9 @@ import static org.mockito.Mockito.doAnswer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ztrade.management.OperationsTestSupport;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import javax.management.ObjectName;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +22,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Run now answers (issue 16): the run's id and Location, which follows the run from QUEUED to its end, or 409 at
- * once when the agent has a run going on. (Skipped when the market is closed: AgentTesterRouteTest's context, whose
+ * once when the agent has a run going on, through the API and the agent's MBean alike. (Skipped when the market is closed: AgentTesterRouteTest's context, whose
  * NYSE never opens.)
  */
 class RunNowApiTest extends OperationsTestSupport {
@@ -35,6 +38,9 @@ class RunNowApiTest extends OperationsTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.ztrade.desk.DeskOperations desk;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.apache.camel.CamelContext camel;
 
     @AfterEach
     void realMarketData() {
@@ -86,6 +92,12 @@ class RunNowApiTest extends OperationsTestSupport {
             assertThat(second.getBody().get("message").asText())
                     .startsWith("agent test_crypto already has run " + first + " going on");
             assertThat(second.getHeaders().getLocation()).isNull();
+
+            // the MBean's runNow (Hawtio, jconsole) gets the same answer, as its operation's error
+            ObjectName mbean = new ObjectName("io.ztrade:context=" + camel.getName() + ",type=agents,name=test_crypto");
+            assertThatThrownBy(() -> ManagementFactory.getPlatformMBeanServer().invoke(mbean, "runNowForced", null, null))
+                    .rootCause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("REFUSED_ALREADY_RUNNING: agent test_crypto already has run " + first + " going on");
         } finally {
             release.countDown();
         }

@@ -29,13 +29,13 @@ class MigrationsTest {
 
         try (Connection connection = ProductionServices.connect(db)) {
             assertThat(tables(connection)).contains("agent_runs", "order_intents", "reconcile_lease", "reconcile_issues",
-                    "protection_trips", "run_logs", "equity_snapshots", "recent_alerts", "trading_modes", "agent_pauses", "qrtz_triggers", "qrtz_cron_triggers",
+                    "protection_trips", "run_logs", "equity_snapshots", "recent_alerts", "alert_quiet_periods", "trading_modes", "agent_pauses", "qrtz_triggers", "qrtz_cron_triggers",
                     "qrtz_fired_triggers", "qrtz_scheduler_state", "qrtz_locks", "qrtz_job_details");
             assertThat(indexes(connection)).contains("agent_runs_agent_started", "agent_runs_status_started",
                     "agent_runs_client_order", "run_logs_run");
         }
         assertThat(production(db).info().applied()).extracting(m -> m.getVersion().getVersion())
-                .containsExactly("1", "2", "2.1", "10", "11", "12", "13", "14", "15", "16");
+                .containsExactly("1", "2", "2.1", "10", "11", "12", "13", "14", "15", "16", "17");
     }
 
     @Test

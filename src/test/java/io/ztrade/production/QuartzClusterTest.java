@@ -3,7 +3,20 @@ package io.ztrade.production;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.ztrade.agent.AgentActions;
+import io.ztrade.alert.Alerts;
+import io.ztrade.agent.ClusterRuns;
 import io.ztrade.agent.RunTrigger;
 import io.ztrade.agent.AgentScheduler;
 import org.apache.camel.CamelContext;
@@ -33,14 +49,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Two nodes on one PostgreSQL and one Redis share the agents' schedule: each fire time runs on exactly one node,
- * a stateful agent never runs twice at once anywhere, and when a node stops, or is killed mid-run, the other
- * carries on within the detection window.
+ * a stateful agent never runs twice at once anywhere, a run now is refused on one node while the agent's run goes on
+ * on the other, an alert's quiet period holds for both, and when a node stops, or is killed mid-run, the other carries on within the detection window.
  */
 @io.ztrade.MostlyWaits
 class QuartzClusterTest {
 
     private static final Duration CHECKIN = Duration.ofSeconds(1);
 
+    /** The node's admin (stored there as a bcrypt hash, see Node). */
+    private static final String ADMIN = "admin:cluster-test-admin-password";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final HeldAnswer held = new HeldAnswer();
     private String database;
     private AlpacaStub alpaca;
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
@@ -51,13 +73,19 @@ class QuartzClusterTest {
     void services() {
         ProductionServices.requireRedis();
         database = ProductionServices.createDatabase("cluster");
-        alpaca = new AlpacaStub();
+        alpaca = new AlpacaStub(held);
         // cluster_slow's broker answers late, so its runs outlast its 2 s period
         alpaca.server.stubFor(post(urlPathEqualTo("/v2/orders"))
                 .withRequestBody(matchingJsonPath("$.client_order_id", com.github.tomakehurst.wiremock.client.WireMock
                         .matching("zt-cluster_slow-.*")))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(AlpacaStub.ORDER).withFixedDelay(3000)));
+        // cluster_manual's broker holds its answer until the test releases it: the run goes on as long as needed
+        alpaca.server.stubFor(post(urlPathEqualTo("/v2/orders"))
+                .withRequestBody(matchingJsonPath("$.client_order_id", com.github.tomakehurst.wiremock.client.WireMock
+                        .matching("zt-cluster_manual-.*")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(AlpacaStub.ORDER).withTransformers(HeldAnswer.NAME)));
     }
 
     @AfterEach
@@ -81,6 +109,14 @@ class QuartzClusterTest {
         second.getBean(AgentScheduler.class).runNow("cluster_fast", RunTrigger.MANUAL, false);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> count("SELECT count(*) FROM agent_runs WHERE run_trigger = 'MANUAL'") == 1);
+
+        runNowIsAnsweredForTheWholeCluster(first, second);
+        // an alert's quiet period holds for both nodes: the failure first alerted by one is held back on the other
+        assertThat(first.getBean(Alerts.class).raise("cluster-test", "Ztrade: cluster test", "seen on the first node"))
+                .isTrue();
+        assertThat(second.getBean(Alerts.class).raise("cluster-test", "Ztrade: cluster test", "seen on the second node"))
+                .as("the second node, in the first node's quiet period").isFalse();
+        assertThat(count("SELECT count(*) FROM recent_alerts WHERE kind = 'cluster-test'")).isEqualTo(1);
 
         // a few fire times with both nodes up
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -132,6 +168,119 @@ class QuartzClusterTest {
                         + " AND started_at > '" + killed + "'") >= 1);
         assertThat(duplicateFireTimes()).as("fire times run more than once").isEmpty();
         assertThat(overlappingRuns("cluster_slow")).as("cluster_slow runs overlapping in time").isEmpty();
+    }
+
+    /**
+     * Issue 16: while cluster_manual's run goes on on one node, a run now on the other is refused at once (409, naming
+     * the run and the node), not queued behind it; once it has ended a run now is accepted. A run now that comes while
+     * the other node is firing one waits for that firing, then is refused. A node that asked for runs another node
+     * ran is not refused afterwards. (The first node is in standby, taking no trigger, until the last step, so the
+     * second runs every run.)
+     */
+    private void runNowIsAnsweredForTheWholeCluster(ConfigurableApplicationContext first,
+                                                    ConfigurableApplicationContext second) throws Exception {
+        String secondNode = scheduler(second).getSchedulerInstanceId();
+        scheduler(first).standby();
+        String runId;
+        String afterId;
+        String winner;
+        try {
+            HttpResponse<String> accepted = runNow(second);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            runId = json.readTree(accepted.body()).get("runId").asText();
+            assertThat(held.awaitHeld(Duration.ofSeconds(60))).as("run %s reached the broker", runId).isTrue();
+            // (the run is in its broker step, so its fired trigger is EXECUTING on the second node)
+            assertThat(rows("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = 'cluster_manual'"
+                    + " AND state = 'EXECUTING'")).containsExactly(secondNode);
+            try {
+                HttpResponse<String> refused = runNow(first);
+
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+                JsonNode body = json.readTree(refused.body());
+                assertThat(body.get("outcome").asText()).isEqualTo("REFUSED_ALREADY_RUNNING");
+                assertThat(body.get("runId").asText()).isEqualTo(runId);
+                assertThat(body.get("node").asText()).isEqualTo(secondNode);
+                assertThat(body.get("message").asText()).startsWith("agent cluster_manual already has run " + runId
+                        + " going on on node " + secondNode);
+                assertThat(refused.headers().firstValue("Location")).isEmpty();
+            } finally {
+                held.release();
+            }
+            awaitEnded(runId);
+            // it has ended: the first node starts one
+            HttpResponse<String> after = runNow(first);
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(202);
+            afterId = json.readTree(after.body()).get("runId").asText();
+            assertThat(after.headers().firstValue("Location")).hasValue("/api/runs/" + afterId);
+            awaitEnded(afterId);
+
+            // the check and the firing are one step for the cluster: while the first node fires a run (holding the
+            // agent's run now lock), a run now on the second waits for the lock, then sees that run and is refused
+            held.arm();
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch fire = new CountDownLatch(1);
+            CompletableFuture<String> firing = CompletableFuture.supplyAsync(() -> first.getBean(ClusterRuns.class)
+                    .exclusively("cluster_manual", () -> {
+                        locked.countDown();
+                        try {
+                            assertThat(fire.await(60, TimeUnit.SECONDS)).isTrue();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return first.getBean(AgentActions.class).runNow("cluster_manual", false);
+                    }));
+            try {
+                assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+                CompletableFuture<HttpResponse<String>> meanwhile = CompletableFuture.supplyAsync(() -> runNow(second));
+                await("the second node's run now waits for the first node's run now lock").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(50)).until(() -> count(
+                                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = "
+                                        + QuartzClusterRuns.LOCK_CLASS) == 1);
+                fire.countDown();
+                winner = firing.get(30, TimeUnit.SECONDS);
+                HttpResponse<String> waited = meanwhile.get(30, TimeUnit.SECONDS);
+                assertThat(waited.statusCode()).as(waited.body()).isEqualTo(409);
+                JsonNode loser = json.readTree(waited.body());
+                assertThat(loser.get("outcome").asText()).isEqualTo("REFUSED_ALREADY_RUNNING");
+                assertThat(loser.get("runId").asText()).isEqualTo(winner);
+            } finally {
+                fire.countDown();
+                held.release();
+            }
+            awaitEnded(winner);
+        } finally {
+            scheduler(first).start();
+        }
+        // the first node asked for runs the second ran: it remembers no run waiting
+        HttpResponse<String> last = runNow(first);
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(202);
+        String lastId = json.readTree(last.body()).get("runId").asText();
+        awaitEnded(lastId);
+        assertThat(rows("SELECT run_id FROM agent_runs WHERE agent_id = 'cluster_manual'"))
+                .as("cluster_manual's runs").containsExactlyInAnyOrder(runId, afterId, winner, lastId);
+        assertThat(overlappingRuns("cluster_manual")).isEmpty();
+    }
+
+    /** Until the run's record is written and no node runs cluster_manual any more. */
+    private void awaitEnded(String runId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM agent_runs WHERE run_id = '" + runId + "'") == 1
+                        && count("SELECT count(*) FROM qrtz_fired_triggers WHERE job_name = 'cluster_manual'") == 0);
+    }
+
+    /** POST /api/agents/cluster_manual/runs on that node, as bin/ztrade run does. */
+    private HttpResponse<String> runNow(ConfigurableApplicationContext node) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                    + node.getEnvironment().getProperty("local.server.port") + "/api/agents/cluster_manual/runs"))
+                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private ConfigurableApplicationContext node(String redisPrefix) {
